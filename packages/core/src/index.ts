@@ -1,0 +1,4 @@
+export * from './model.js';
+export * from './evaluation-types.js';
+export * from './format/round.js';
+export * from './values/value-source.js';
