@@ -8,12 +8,20 @@
  */
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
+  // From 1e15 on a double has no decimals worth rounding, and 15-digit cleaning could overflow.
+  if (Math.abs(x) >= 1e15) return x;
   const clean = Number(x.toPrecision(15));
   const sign = clean < 0 ? -1 : 1;
   const abs = Math.abs(clean);
-  // Shift by string exponent to avoid a second multiplication error (1.005 * 100 = 100.49999…).
-  const shifted = Number(`${abs}e${decimals}`);
+  // Shift by the decimal exponent to avoid a second multiplication error (1.005 * 100 = 100.49999…).
+  const shifted = shiftDecimal(abs, decimals);
   const rounded = Math.round(Number(shifted.toPrecision(15)));
-  const result = sign * Number(`${rounded}e-${decimals}`);
+  const result = sign * shiftDecimal(rounded, -decimals);
   return result === 0 ? 0 : result; // never -0
+}
+
+/** x · 10^k done on the decimal string, so it is exact; handles "1e-7" and "1e+21" forms too. */
+function shiftDecimal(x: number, k: number): number {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + k}`);
 }
