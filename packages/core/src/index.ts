@@ -4,8 +4,3 @@ export * from './format/round.js';
 export * from './values/value-source.js';
 export * from './format/number.js';
 export * from './narrative/index.js';
-export * from './formula/index.js';
-export * from './aggregation/aggregate.js';
-export * from './values/status.js';
-export * from './values/derivation-reason.js';
-export * from './values/derived-source.js';
