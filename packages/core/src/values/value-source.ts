@@ -1,7 +1,5 @@
 import type { PlanData, Value, ValueStatus } from '../model.js';
-
-/** Strength of a status: lower wins. */
-const STATUS_RANK: Record<ValueStatus, number> = { official: 0, preliminary: 1, estimate: 2, plan: 3 };
+import { STATUS_RANK } from './status.js';
 
 export type ValueOrigin = 'entered' | 'formula' | 'aggregated';
 
@@ -42,13 +40,13 @@ export function indexEnteredValues(values: readonly Value[]): ValueSource {
     if (!Number.isFinite(v.value)) continue;
     const k = key(v.unit, v.indicator);
     if (v.status === 'plan') {
-      let m = plans.get(k);
-      if (!m) plans.set(k, (m = new Map()));
+      const m = plans.get(k) ?? new Map<number, number>();
+      plans.set(k, m);
       m.set(v.year, v.value);
       continue;
     }
-    let m = actuals.get(k);
-    if (!m) actuals.set(k, (m = new Map()));
+    const m = actuals.get(k) ?? new Map<number, Value>();
+    actuals.set(k, m);
     const prev = m.get(v.year);
     if (!prev || STATUS_RANK[v.status] <= STATUS_RANK[prev.status]) m.set(v.year, v);
   }

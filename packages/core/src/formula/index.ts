@@ -1,0 +1,2 @@
+export * from './cycles.js';
+export * from './formula.js';

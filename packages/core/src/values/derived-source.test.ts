@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator, PlanData, Unit, Value, ValueStatus } from '../model.js';
+import { describeDerivationReason } from './derivation-reason.js';
+import { compareEnteredAndDerived, createValueSource } from './derived-source.js';
+
+const ind = (code: string, extra: Partial<Indicator> = {}): Indicator => ({
+  code,
+  name: { vi: code },
+  unit: 'tỷ đồng',
+  direction: 'up',
+  decimals: 1,
+  trend: 'compound',
+  aggregation: 'sum',
+  ...extra,
+});
+const unit = (code: string, parent: string | null, level: string): Unit => ({
+  code,
+  name: code,
+  level,
+  parent,
+});
+const val = (
+  indicator: string,
+  u: string,
+  year: number,
+  value: number,
+  status: ValueStatus = 'official',
+): Value => ({
+  indicator,
+  unit: u,
+  year,
+  value,
+  status,
+});
+
+// P ─┬─ D1 (leaf)
+//    └─ D2 ─┬─ C1
+//           └─ C2
+const units = [unit('P', null, 'province'), unit('D1', 'P', 'district'), unit('D2', 'P', 'district')];
+units.push(unit('C1', 'D2', 'commune'), unit('C2', 'D2', 'commune'));
+
+function data(indicators: Indicator[], values: Value[]): PlanData {
+  return { units, indicators, plans: [], values };
+}
+
+describe('sum', () => {
+  it('sums the children, recursively, with the weakest status among the inputs', () => {
+    const src = createValueSource(
+      data(
+        [ind('GO')],
+        [val('GO', 'D1', 2023, 100), val('GO', 'C1', 2023, 30, 'estimate'), val('GO', 'C2', 2023, 20)],
+      ),
+    );
+    expect(src.actual('D2', 'GO', 2023)).toEqual({ value: 50, status: 'estimate', origin: 'aggregated' });
+    expect(src.actual('P', 'GO', 2023)).toEqual({ value: 150, status: 'estimate', origin: 'aggregated' });
+  });
+
+  it('derives nothing from a partial set of children, and says which are missing', () => {
+    const src = createValueSource(data([ind('GO')], [val('GO', 'D1', 2023, 100), val('GO', 'C1', 2023, 30)]));
+    expect(src.actual('D2', 'GO', 2023)).toBeNull();
+    const r = src.resolve('D2', 'GO', 2023);
+    expect(r.ok ? null : r.reasons).toEqual([
+      { code: 'incomplete-children', indicator: 'GO', missing: ['C2'], of: 2 },
+    ]);
+    expect(r.ok ? '' : describeDerivationReason(r.reasons[0] ?? { code: 'no-value' })).toBe(
+      'chưa đủ số liệu GO của đơn vị cấp dưới (thiếu 1/2: C2)',
+    );
+    const p = src.resolve('P', 'GO', 2023);
+    expect(p.ok ? null : p.reasons).toEqual([
+      { code: 'incomplete-children', indicator: 'GO', missing: ['D2'], of: 2 },
+    ]);
+  });
+
+  it('uses plan figures for forecasts only, never as children values', () => {
+    const src = createValueSource(
+      data([ind('GO')], [val('GO', 'D1', 2023, 100), val('GO', 'D2', 2023, 50, 'plan')]),
+    );
+    expect(src.actual('P', 'GO', 2023)).toBeNull();
+    expect(src.plan('D2', 'GO', 2023)).toBe(50);
+  });
+});
+
+describe('ratio', () => {
+  const indicators = [
+    ind('IC', { aggregation: 'none' }),
+    ind('GO', { aggregation: 'none' }),
+    ind('SHARE', { unit: '%', formula: 'IC / GO * 100', aggregation: 'ratio', decimals: 2 }),
+  ];
+  it('is Σ numerator / Σ denominator over the children, never a mean of percentages', () => {
+    // D1: 10 / 100 = 10 %; D2: 90 / 300 = 30 %. The mean of percentages would say 20 %.
+    const src = createValueSource(
+      data(indicators, [
+        val('IC', 'D1', 2023, 10),
+        val('GO', 'D1', 2023, 100),
+        val('IC', 'D2', 2023, 90, 'preliminary'),
+        val('GO', 'D2', 2023, 300),
+      ]),
+    );
+    expect(src.actual('D1', 'SHARE', 2023)).toEqual({ value: 10, status: 'official', origin: 'formula' });
+    expect(src.actual('P', 'SHARE', 2023)).toEqual({
+      value: 25,
+      status: 'preliminary',
+      origin: 'aggregated',
+    });
+  });
+
+  it('needs every part from every child, and a non-zero denominator', () => {
+    const partial = createValueSource(
+      data(indicators, [val('IC', 'D1', 2023, 10), val('GO', 'D1', 2023, 100), val('IC', 'D2', 2023, 90)]),
+    );
+    const r = partial.resolve('P', 'SHARE', 2023);
+    expect(r.ok ? null : r.reasons).toEqual([
+      { code: 'missing-input', indicator: 'IC' },
+      { code: 'incomplete-children', indicator: 'GO', missing: ['D2'], of: 2 },
+    ]);
+    const zero = createValueSource(
+      data(indicators, [
+        val('IC', 'D1', 2023, 0),
+        val('GO', 'D1', 2023, 0),
+        val('IC', 'D2', 2023, 0),
+        val('GO', 'D2', 2023, 0),
+      ]),
+    );
+    const z = zero.resolve('P', 'SHARE', 2023);
+    expect(z.ok ? null : z.reasons.map((x) => x.code)).toEqual(['missing-input', 'division-by-zero']);
+  });
+
+  it('says so when a ratio indicator has no formula', () => {
+    const src = createValueSource(
+      data([ind('R', { aggregation: 'ratio' })], [val('R', 'D1', 2023, 1), val('R', 'D2', 2023, 2)]),
+    );
+    const r = src.resolve('P', 'R', 2023);
+    expect(r.ok ? null : r.reasons).toEqual([{ code: 'ratio-without-formula', indicator: 'R' }]);
+  });
+});
+
+describe('weighted-mean', () => {
+  const pop = ind('POP', { unit: 'người', decimals: 0 });
+  it('weights each child by the weight indicator', () => {
+    const src = createValueSource(
+      data(
+        [pop, ind('INC', { aggregation: 'weighted-mean', weight: 'POP' })],
+        [
+          val('INC', 'D1', 2023, 10),
+          val('POP', 'D1', 2023, 100),
+          val('INC', 'D2', 2023, 20),
+          val('POP', 'D2', 2023, 300),
+        ],
+      ),
+    );
+    expect(src.actual('P', 'INC', 2023)).toEqual({ value: 17.5, status: 'official', origin: 'aggregated' });
+  });
+
+  it('gives a reason without a weight indicator or with zero total weight', () => {
+    const values = [
+      val('INC', 'D1', 2023, 10),
+      val('POP', 'D1', 2023, 0),
+      val('INC', 'D2', 2023, 20),
+      val('POP', 'D2', 2023, 0),
+    ];
+    const noWeight = createValueSource(data([pop, ind('INC', { aggregation: 'weighted-mean' })], values));
+    const r1 = noWeight.resolve('P', 'INC', 2023);
+    expect(r1.ok ? null : r1.reasons).toEqual([{ code: 'no-weight', indicator: 'INC' }]);
+    const zero = createValueSource(
+      data([pop, ind('INC', { aggregation: 'weighted-mean', weight: 'POP' })], values),
+    );
+    const r2 = zero.resolve('P', 'INC', 2023);
+    expect(r2.ok ? null : r2.reasons).toEqual([{ code: 'zero-weight', weight: 'POP' }]);
+  });
+});
+
+describe('none', () => {
+  it('is never derived from the children', () => {
+    const src = createValueSource(
+      data([ind('N', { aggregation: 'none' })], [val('N', 'D1', 2023, 1), val('N', 'D2', 2023, 2)]),
+    );
+    const r = src.resolve('P', 'N', 2023);
+    expect(r.ok ? null : r.reasons).toEqual([{ code: 'not-aggregated', indicator: 'N' }]);
+  });
+});
+
+describe('entered versus derived', () => {
+  it('lets the entered figure win and carries the derived one when they differ', () => {
+    const src = createValueSource(
+      data([ind('GO')], [val('GO', 'P', 2023, 160), val('GO', 'D1', 2023, 100), val('GO', 'D2', 2023, 50)]),
+    );
+    expect(src.actual('P', 'GO', 2023)).toEqual({
+      value: 160,
+      status: 'official',
+      origin: 'entered',
+      derived: 150,
+    });
+    expect(compareEnteredAndDerived(src, 'P', 'GO', 2023)).toEqual({
+      unit: 'P',
+      indicator: 'GO',
+      year: 2023,
+      entered: { value: 160, status: 'official' },
+      derived: { value: 150, status: 'official', origin: 'aggregated' },
+      reasons: [],
+      differs: true,
+    });
+  });
+
+  it('sees no difference in float noise or below the indicator decimals', () => {
+    const src = createValueSource(
+      data([ind('GO')], [val('GO', 'P', 2023, 0.3), val('GO', 'D1', 2023, 0.1), val('GO', 'D2', 2023, 0.2)]),
+    );
+    expect(src.actual('P', 'GO', 2023)).toEqual({ value: 0.3, status: 'official', origin: 'entered' });
+    const d = compareEnteredAndDerived(data([ind('GO')], [val('GO', 'P', 2023, 5)]), 'P', 'GO', 2023);
+    expect(d.differs).toBe(false);
+    expect(d.derived).toBeNull();
+    expect(d.reasons).toEqual([
+      { code: 'incomplete-children', indicator: 'GO', missing: ['D1', 'D2'], of: 2 },
+    ]);
+  });
+});
+
+describe('formula indicators', () => {
+  const indicators = [
+    ind('GO'),
+    ind('POP', { unit: 'người', decimals: 0 }),
+    ind('PC', { unit: 'triệu đồng/người', formula: 'GO * 1000 / POP', aggregation: 'none' }),
+  ];
+  it('computes from the same unit and year, with the weakest input status', () => {
+    const src = createValueSource(
+      data(indicators, [val('GO', 'D1', 2023, 500, 'estimate'), val('POP', 'D1', 2023, 10000)]),
+    );
+    expect(src.actual('D1', 'PC', 2023)).toEqual({ value: 50, status: 'estimate', origin: 'formula' });
+    expect(src.actual('D1', 'PC', 2022)).toBeNull();
+  });
+
+  it('resolves inputs that are themselves aggregated', () => {
+    const src = createValueSource(
+      data(indicators, [
+        val('GO', 'D1', 2023, 500),
+        val('POP', 'D1', 2023, 10000),
+        val('GO', 'D2', 2023, 700),
+        val('POP', 'D2', 2023, 14000),
+      ]),
+    );
+    expect(src.actual('P', 'PC', 2023)).toEqual({ value: 50, status: 'official', origin: 'formula' });
+    expect(src.actualYears('P', 'PC')).toEqual([2023]);
+  });
+
+  it('gives a reason for a zero divisor, a missing input, or a cycle, and never hangs', () => {
+    const src = createValueSource(
+      data(
+        [
+          ...indicators,
+          ind('A', { formula: 'B + 1', aggregation: 'none' }),
+          ind('B', { formula: 'A', aggregation: 'none' }),
+        ],
+        [val('GO', 'D1', 2023, 500), val('POP', 'D1', 2023, 0)],
+      ),
+    );
+    const z = src.resolve('D1', 'PC', 2023);
+    expect(z.ok ? null : z.reasons).toEqual([{ code: 'division-by-zero' }]);
+    const m = src.resolve('D2', 'PC', 2023);
+    expect(m.ok ? null : m.reasons).toEqual([{ code: 'missing-input', indicator: 'GO' }]);
+    const c = src.resolve('D1', 'A', 2023);
+    expect(c.ok ? null : c.reasons).toEqual([{ code: 'formula-cycle', indicator: 'A' }]);
+  });
+
+  it('survives a cycle in the unit hierarchy', () => {
+    const looped: PlanData = {
+      units: [unit('X', 'Y', 'district'), unit('Y', 'X', 'district')],
+      indicators: [ind('GO')],
+      plans: [],
+      values: [val('GO', 'Z', 2023, 1)],
+    };
+    const r = createValueSource(looped).resolve('X', 'GO', 2023);
+    expect(r.ok).toBe(false);
+  });
+});

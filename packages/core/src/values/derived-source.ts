@@ -1,0 +1,236 @@
+/**
+ * The value source the methodology reads: entered figures first, then formula indicators, then
+ * aggregation from the children (METHOD.md "Aggregation up the hierarchy", "Formula indicators").
+ */
+import { type AggregateCell, aggregateChildren, type ParsedFormula } from '../aggregation/aggregate.js';
+import { roundHalfAwayFromZero } from '../format/round.js';
+import { analyzeFormulas } from '../formula/cycles.js';
+import { evaluateFormula } from '../formula/formula.js';
+import type { Indicator, PlanData, ValueStatus } from '../model.js';
+import { type DerivationReason, fromFormulaFailure } from './derivation-reason.js';
+import { weakerStatus } from './status.js';
+import { indexEnteredValues, type ResolvedValue, type ValueSource } from './value-source.js';
+
+export type Resolution = { ok: true; value: ResolvedValue } | { ok: false; reasons: DerivationReason[] };
+
+export type Derivation =
+  | { ok: true; value: number; status: ValueStatus; origin: 'formula' | 'aggregated' }
+  | { ok: false; reasons: DerivationReason[] };
+
+/** An entered figure and the derived one side by side (METHOD.md: shown together when they differ). */
+export interface EnteredAndDerived {
+  unit: string;
+  indicator: string;
+  year: number;
+  entered: { value: number; status: ValueStatus } | null;
+  derived: { value: number; status: ValueStatus; origin: 'formula' | 'aggregated' } | null;
+  /** Why there is no derived value (empty when there is one). */
+  reasons: DerivationReason[];
+  /** Both exist and differ at the indicator's own decimals. */
+  differs: boolean;
+}
+
+export interface DerivedValueSource extends ValueSource {
+  /** The actual value with its origin, or the reasons there is none. */
+  resolve(unit: string, indicator: string, year: number): Resolution;
+  /** The value derived by formula, else from the children, ignoring any entered figure for this cell. */
+  derive(unit: string, indicator: string, year: number): Derivation;
+  compare(unit: string, indicator: string, year: number): EnteredAndDerived;
+}
+
+const NO_VALUE: Resolution = { ok: false, reasons: [{ code: 'no-value' }] };
+const IN_PROGRESS: Resolution = { ok: false, reasons: [] };
+
+/**
+ * Build a memoizing value source over a whole data set. Per unit, indicator and year: the entered
+ * figure (strongest status) wins; else the indicator's formula over the same unit and year, its
+ * inputs resolved the same way; else the aggregation of the children. A derived value's status is the
+ * weakest of its inputs. When an entered figure and a derived one differ, `derived` carries the latter.
+ * Cost is linear in the cells actually asked for: each cell is computed once.
+ *
+ * @example
+ * const src = createValueSource(data);
+ * src.actual('38', 'GO', 2023)
+ * // { value: 31444, status: 'official', origin: 'entered', derived: 31390.5 }  (the districts sum to less)
+ * src.actual('38', 'SHARE', 2023) // { value: 25.3, status: 'estimate', origin: 'formula' }
+ */
+export function createValueSource(data: PlanData): DerivedValueSource {
+  const entered = indexEnteredValues(data.values);
+  const indicators = new Map<string, Indicator>();
+  for (const ind of data.indicators) if (!indicators.has(ind.code)) indicators.set(ind.code, ind);
+  const unitIndex = new Map<string, number>();
+  for (const u of data.units) if (!unitIndex.has(u.code)) unitIndex.set(u.code, unitIndex.size);
+  const indicatorIndex = new Map<string, number>();
+  for (const code of indicators.keys()) indicatorIndex.set(code, indicatorIndex.size);
+
+  const children = new Map<string, string[]>();
+  for (const u of data.units) {
+    if (u.parent == null || u.parent === u.code || !unitIndex.has(u.parent)) continue;
+    const list = children.get(u.parent) ?? [];
+    children.set(u.parent, list);
+    list.push(u.code);
+  }
+
+  const analysis = analyzeFormulas(data.indicators);
+  const formulaProblem = new Map<string, DerivationReason>();
+  for (const e of analysis.errors)
+    formulaProblem.set(e.indicator, {
+      code: 'formula-error',
+      indicator: e.indicator,
+      message: e.error.message,
+    });
+  for (const cycle of analysis.cycles)
+    for (const code of cycle) formulaProblem.set(code, { code: 'formula-cycle', indicator: code });
+  const formulas = analysis.parsed;
+
+  let minYear = Number.POSITIVE_INFINITY;
+  let maxYear = Number.NEGATIVE_INFINITY;
+  for (const v of data.values) {
+    if (!Number.isInteger(v.year)) continue;
+    if (v.year < minYear) minYear = v.year;
+    if (v.year > maxYear) maxYear = v.year;
+  }
+  const span = maxYear >= minYear ? maxYear - minYear + 1 : 0;
+  const nInd = indicatorIndex.size;
+  // Numeric keys: a string key per cell would cost more memory than the cell itself.
+  const cellKey = (unit: string, indicator: string, year: number): number | null => {
+    const u = unitIndex.get(unit);
+    const i = indicatorIndex.get(indicator);
+    if (u === undefined || i === undefined || !Number.isInteger(year) || year < minYear || year > maxYear)
+      return null;
+    return (u * nInd + i) * span + (year - minYear);
+  };
+  // Two figures differ when they would print differently: float noise in a sum is no discrepancy.
+  const differs = (a: number, b: number, code: string) => {
+    const dec = indicators.get(code)?.decimals ?? 0;
+    return roundHalfAwayFromZero(a, dec) !== roundHalfAwayFromZero(b, dec);
+  };
+  const resolved = new Map<number, Resolution>();
+  const derivedMemo = new Map<number, Derivation>();
+
+  const lookupCell =
+    (year: number) =>
+    (unit: string, indicator: string): AggregateCell | null => {
+      const r = resolve(unit, indicator, year);
+      return r.ok ? r.value : null;
+    };
+
+  function derive(unit: string, code: string, year: number): Derivation {
+    const key = cellKey(unit, code, year);
+    if (key === null) {
+      if (!indicators.has(code))
+        return { ok: false, reasons: [{ code: 'unknown-indicator', indicator: code }] };
+      return { ok: false, reasons: [{ code: 'no-value' }] };
+    }
+    let d = derivedMemo.get(key);
+    if (!d) {
+      d = computeDerived(unit, indicators.get(code) as Indicator, year);
+      derivedMemo.set(key, d);
+    }
+    return d;
+  }
+
+  function computeDerived(unit: string, ind: Indicator, year: number): Derivation {
+    const reasons: DerivationReason[] = [];
+    const problem = formulaProblem.get(ind.code);
+    const formula = problem ? undefined : formulas.get(ind.code);
+    if (problem) reasons.push(problem);
+    if (formula) {
+      let status: ValueStatus = 'official';
+      const r = evaluateFormula(formula.ast, (c) => {
+        if (!indicators.has(c)) return 'unknown';
+        const v = resolve(unit, c, year);
+        if (!v.ok) return 'missing';
+        status = weakerStatus(status, v.value.status);
+        return v.value.value;
+      });
+      if (r.ok) return { ok: true, value: r.value, status, origin: 'formula' };
+      reasons.push(fromFormulaFailure(r.reason));
+    }
+    const kids = children.get(unit) ?? [];
+    // A leaf simply has no figure; a formula indicator with `none` needs no second reason.
+    if (kids.length > 0 && (ind.aggregation !== 'none' || !formula)) {
+      const a = aggregateChildren(ind, unit, kids, lookupCell(year), formula as ParsedFormula | undefined);
+      if (a.ok) return { ok: true, value: a.value, status: a.status, origin: 'aggregated' };
+      reasons.push(a.reason);
+    }
+    return { ok: false, reasons };
+  }
+
+  function resolve(unit: string, code: string, year: number): Resolution {
+    const key = cellKey(unit, code, year);
+    if (key === null) {
+      const e = entered.actual(unit, code, year);
+      return e ? { ok: true, value: e } : NO_VALUE;
+    }
+    const memo = resolved.get(key);
+    if (memo === IN_PROGRESS) return { ok: false, reasons: [{ code: 'cycle', unit, indicator: code }] };
+    if (memo) return memo;
+    resolved.set(key, IN_PROGRESS);
+    let r: Resolution;
+    const e = entered.actual(unit, code, year);
+    const d = derive(unit, code, year);
+    if (e) {
+      r = { ok: true, value: d.ok && differs(e.value, d.value, code) ? { ...e, derived: d.value } : e };
+    } else if (d.ok) {
+      r = { ok: true, value: { value: d.value, status: d.status, origin: d.origin } };
+    } else {
+      r = { ok: false, reasons: d.reasons.length > 0 ? d.reasons : [{ code: 'no-value' }] };
+    }
+    resolved.set(key, r);
+    return r;
+  }
+
+  const yearsMemo = new Map<string, number[]>();
+  return {
+    resolve,
+    derive,
+    actual(unit, indicator, year) {
+      const r = resolve(unit, indicator, year);
+      return r.ok ? r.value : null;
+    },
+    plan: (unit, indicator, year) => entered.plan(unit, indicator, year),
+    actualYears(unit, indicator) {
+      const k = `${unit}\u0000${indicator}`;
+      let ys = yearsMemo.get(k);
+      if (!ys) {
+        ys = [];
+        if (cellKey(unit, indicator, minYear) === null) ys = [...entered.actualYears(unit, indicator)];
+        else for (let y = minYear; y <= maxYear; y++) if (resolve(unit, indicator, y).ok) ys.push(y);
+        yearsMemo.set(k, ys);
+      }
+      return ys;
+    },
+    compare(unit, indicator, year) {
+      const e = entered.actual(unit, indicator, year);
+      const d = derive(unit, indicator, year);
+      return {
+        unit,
+        indicator,
+        year,
+        entered: e ? { value: e.value, status: e.status } : null,
+        derived: d.ok ? { value: d.value, status: d.status, origin: d.origin } : null,
+        reasons: d.ok ? [] : d.reasons,
+        differs: !!e && d.ok && differs(e.value, d.value, indicator),
+      };
+    },
+  };
+}
+
+/**
+ * The entered and the derived figure of one cell side by side, for the API and reports. Pass a source
+ * from `createValueSource` to reuse its memo across many cells.
+ *
+ * @example
+ * compareEnteredAndDerived(data, '38', 'GO', 2023)
+ * // { entered: { value: 31444, status: 'official' }, derived: { value: 31390.5, status: 'official', origin: 'aggregated' }, differs: true, reasons: [] , … }
+ */
+export function compareEnteredAndDerived(
+  data: PlanData | DerivedValueSource,
+  unit: string,
+  indicator: string,
+  year: number,
+): EnteredAndDerived {
+  const src = 'compare' in data ? data : createValueSource(data);
+  return src.compare(unit, indicator, year);
+}
