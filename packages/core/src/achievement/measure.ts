@@ -1,0 +1,146 @@
+import { averageGrowthFromLevels, averageGrowthFromRates, requiredGrowth } from '../growth/growth.js';
+import type { TargetKind } from '../model.js';
+import { fail, finite, type Outcome, ok } from './outcome.js';
+import { ratioAchievement, type Sign } from './ratio.js';
+
+/** Yearly figures of one indicator for the plan's unit: levels, or growth rates in percent. */
+export type Series = ReadonlyMap<number, number>;
+
+/** What the kind's formula needs besides the figures. */
+export interface KindSpec {
+  kind: TargetKind;
+  d: Sign;
+  /** y* (level, cumulative, annual), g* in percent (avg-growth), c* (change); unused for milestone. */
+  goal: number;
+  baselineYear: number;
+  targetYear: number;
+  /** avg-growth only: whether the series holds levels or yearly rates in percent. */
+  input: 'levels' | 'rates';
+}
+
+export interface Measurement {
+  /** A, unrounded ratio (1 = 100 %). */
+  achievement: number;
+  /** The figure compared with the goal (PLAN-FORMAT.md): v_t, g_obs in percent, S_t, mean, c_obs, progress. */
+  actual: number;
+  /** t, or null for a milestone without any reported progress. */
+  year: number | null;
+  /** The years whose actual values entered the formula (for the `estimate` flag). */
+  usedYears: number[];
+  /** avg-growth: g_obs as a ratio. */
+  observedGrowth?: number;
+  /** avg-growth: g_req as a ratio; null at t = T or when not computable. */
+  requiredGrowth?: number | null;
+  /** cumulative: S_t against the pro-rated goal y*·(t−b)/(T−b). */
+  pace?: number | null;
+}
+
+/** The values for every year `from..to`, or the first year that lacks one. */
+function yearsOf(series: Series, from: number, to: number): Outcome<{ years: number[]; values: number[] }> {
+  const years: number[] = [];
+  const values: number[] = [];
+  for (let y = from; y <= to; y++) {
+    const v = series.get(y);
+    if (v === undefined) return fail('no-actual', { year: y });
+    years.push(y);
+    values.push(v);
+  }
+  return ok({ years, values });
+}
+
+/** Add years to a reason from a lower-level formula, so its words can say which figures. */
+function explain<T>(o: Outcome<T>, params: Record<string, number>): Outcome<T> {
+  return o.ok ? o : fail(o.reason.code, { ...params, ...o.reason.params });
+}
+
+/**
+ * Achievement `A` of one target at year `t` (METHOD.md "Achievement", by kind). Total: returns a
+ * measurement or the reason the formula lacks an input (no value, no baseline, zero divisor, t = b).
+ * The forecast calls it again at `t = T` on actual + projected figures, so each formula exists once.
+ *
+ * @example
+ * // avg-growth 15 %/year from 2020, levels 100 → 135.7 in 2023 (g_obs 10,71 %)
+ * measureAchievement({ kind: 'avg-growth', d: 1, goal: 15, baselineYear: 2020, targetYear: 2025, input: 'levels' },
+ *   new Map([[2020, 100], [2023, 135.7]]), 2023)
+ * // → { ok: true, value: { achievement: 0.714…, actual: 10.71…, observedGrowth: 0.1071…, requiredGrowth: 0.2175…, … } }
+ */
+export function measureAchievement(spec: KindSpec, series: Series, t: number | null): Outcome<Measurement> {
+  const { kind, d, goal, baselineYear: b, targetYear: T } = spec;
+  if (kind === 'milestone') {
+    const p = t === null ? undefined : series.get(t);
+    if (t === null || p === undefined) return ok({ achievement: 0, actual: 0, year: null, usedYears: [] });
+    // Done at 100 % progress; reported progress beyond the scale is still "done".
+    return ok({ achievement: Math.min(1, Math.max(0, p / 100)), actual: p, year: t, usedYears: [t] });
+  }
+  if (t === null) return fail('no-actual');
+  if (kind === 'level') {
+    const v = series.get(t);
+    if (v === undefined) return fail('no-actual', { year: t });
+    return measured(ratioAchievement(v, goal, d), { actual: v, year: t, usedYears: [t] });
+  }
+  if (t <= b) return fail('no-elapsed-years', { year: b });
+  const elapsed = t - b;
+
+  if (kind === 'avg-growth') {
+    let growth: Outcome<number>;
+    let usedYears: number[];
+    if (spec.input === 'rates') {
+      const rates = yearsOf(series, b + 1, t);
+      if (!rates.ok) return rates;
+      growth = averageGrowthFromRates(rates.value.values);
+      usedYears = rates.value.years;
+    } else {
+      const vb = series.get(b);
+      const vt = series.get(t);
+      if (vb === undefined) return fail('no-baseline', { year: b });
+      if (vt === undefined) return fail('no-actual', { year: t });
+      if (vb === 0) return fail('zero-divisor', { subject: 'baseline', year: b });
+      growth = averageGrowthFromLevels(vb, vt, elapsed);
+      usedYears = [b, t];
+    }
+    const g = explain(growth, { year: b, latestYear: t });
+    if (!g.ok) return g;
+    const gStar = goal / 100;
+    const req = t < T ? requiredGrowth(gStar, g.value, elapsed, T - b) : null;
+    return measured(ratioAchievement(g.value, gStar, d), {
+      actual: g.value * 100,
+      year: t,
+      usedYears,
+      observedGrowth: g.value,
+      requiredGrowth: req?.ok ? req.value : null,
+    });
+  }
+
+  if (kind === 'change') {
+    const vb = series.get(b);
+    const vt = series.get(t);
+    if (vb === undefined) return fail('no-baseline', { year: b });
+    if (vt === undefined) return fail('no-actual', { year: t });
+    const cObs = (d * (vt - vb)) / elapsed;
+    // c* is stated in the desired direction, so c_obs/c* uses the higher-is-better rule.
+    return measured(ratioAchievement(cObs, goal, 1), { actual: cObs, year: t, usedYears: [b, t] });
+  }
+
+  // cumulative and annual: every year of the term up to t must be known.
+  const span = yearsOf(series, b + 1, t);
+  if (!span.ok) return span;
+  const { years, values } = span.value;
+  const total = values.reduce((s, v) => s + v, 0);
+  if (kind === 'annual') {
+    const mean = total / values.length;
+    return measured(ratioAchievement(mean, goal, d), { actual: mean, year: t, usedYears: years });
+  }
+  const pace = T > b ? ratioAchievement(total, (goal * elapsed) / (T - b), d) : null;
+  return measured(ratioAchievement(total, goal, d), {
+    actual: total,
+    year: t,
+    usedYears: years,
+    pace: pace !== null && Number.isFinite(pace) ? pace : null,
+  });
+}
+
+function measured(achievement: number, rest: Omit<Measurement, 'achievement'>): Outcome<Measurement> {
+  const a = finite(achievement);
+  if (!a.ok || !Number.isFinite(rest.actual)) return fail('not-computable');
+  return ok({ achievement: a.value, ...rest });
+}

@@ -1,0 +1,59 @@
+import type { KindSpec, Measurement, Series } from '../achievement/measure.js';
+import { growthPercent } from '../bands/bands.js';
+import type { Effort } from '../evaluation-types.js';
+
+const perYear = (amount: number, years: number): number | null => {
+  const x = amount / years;
+  return years > 0 && Number.isFinite(x) ? x : null;
+};
+
+/**
+ * The effort still needed from `t` to `T`, next to what was achieved per year so far (METHOD.md
+ * "Each forecast states the effort"):
+ * - `avg-growth` → `growth`: g_req and g_obs in percent (2 decimals);
+ * - `change` → `change`: the yearly change (in the desired direction) still required, `(c*·(T−b) − c_obs·(t−b))/(T−t)`;
+ * - `cumulative` → `remaining-total`: `(y* − S_t)/(T−t)` per year, next to `S_t/(t−b)`;
+ * - `annual` → `annual`: the yearly figure that brings the term's mean to y*, next to the mean so far;
+ * - `level` → `level`: the change per year from v_t to y*, next to the change per year since the first year;
+ * - `milestone` → `none`.
+ * At t = T nothing remains: `requiredPerYear` is null.
+ *
+ * @example
+ * effortOf({ kind: 'cumulative', d: 1, goal: 1000, baselineYear: 2020, targetYear: 2025, input: 'levels' },
+ *   series, { achievement: 0.55, actual: 550, year: 2023, usedYears: [2021, 2022, 2023] })
+ * // { kind: 'remaining-total', requiredPerYear: 225, achievedPerYear: 183.33…, remainingYears: 2 }
+ */
+export function effortOf(spec: KindSpec, series: Series, m: Measurement): Effort {
+  const { kind, goal, baselineYear: b, targetYear: T } = spec;
+  const t = m.year ?? b;
+  const remaining = Math.max(0, T - t);
+  const elapsed = t - b;
+  const effort = (k: Effort['kind'], required: number | null, achieved: number | null): Effort => ({
+    kind: k,
+    requiredPerYear: remaining > 0 && required !== null && Number.isFinite(required) ? required : null,
+    achievedPerYear: achieved !== null && Number.isFinite(achieved) ? achieved : null,
+    remainingYears: remaining,
+  });
+  switch (kind) {
+    case 'avg-growth':
+      return effort(
+        'growth',
+        m.requiredGrowth == null ? null : growthPercent(m.requiredGrowth),
+        m.observedGrowth === undefined ? null : growthPercent(m.observedGrowth),
+      );
+    case 'change':
+      return effort('change', perYear(goal * (T - b) - m.actual * elapsed, remaining), m.actual);
+    case 'cumulative':
+      return effort('remaining-total', perYear(goal - m.actual, remaining), perYear(m.actual, elapsed));
+    case 'annual':
+      return effort('annual', perYear(goal * (T - b) - m.actual * elapsed, remaining), m.actual);
+    case 'level': {
+      const first = [...series.keys()].filter((y) => y >= b && y < t).sort((x, y) => x - y)[0];
+      const vf = first === undefined ? undefined : series.get(first);
+      const achieved = first === undefined || vf === undefined ? null : perYear(m.actual - vf, t - first);
+      return effort('level', perYear(goal - m.actual, remaining), achieved);
+    }
+    default:
+      return effort('none', null, null);
+  }
+}

@@ -1,0 +1,165 @@
+import { type KindSpec, type Measurement, measureAchievement, type Series } from '../achievement/measure.js';
+import type { Outcome } from '../achievement/outcome.js';
+import { achievementPercent } from '../bands/bands.js';
+import type { Effort, Reason } from '../evaluation-types.js';
+import type { ForecastClass, TrendModel } from '../model.js';
+import { effortOf } from './effort.js';
+import { type Bounds, type PathPoint, projectPath, trendStep } from './trend.js';
+
+/** Forecast thresholds in percent of the goal. */
+export interface ForecastThresholds {
+  exceed: number;
+  complete: number;
+}
+
+export const DEFAULT_FORECAST_THRESHOLDS: ForecastThresholds = { exceed: 105, complete: 100 };
+
+/**
+ * A plan's thresholds with defaults filled in.
+ *
+ * @example forecastThresholds({ exceed: 110 }) // { exceed: 110, complete: 100 }
+ */
+export function forecastThresholds(
+  t?: { exceed?: number | null; complete?: number | null } | null,
+): ForecastThresholds {
+  const pick = (x: number | null | undefined, dflt: number) =>
+    typeof x === 'number' && Number.isFinite(x) ? x : dflt;
+  return {
+    exceed: pick(t?.exceed, DEFAULT_FORECAST_THRESHOLDS.exceed),
+    complete: pick(t?.complete, DEFAULT_FORECAST_THRESHOLDS.complete),
+  };
+}
+
+/**
+ * The forecast class of a rounded projected achievement in percent.
+ *
+ * @example forecastClass(105, DEFAULT_FORECAST_THRESHOLDS)  // 'exceed'
+ * @example forecastClass(99.9, DEFAULT_FORECAST_THRESHOLDS) // 'at-risk'
+ */
+export function forecastClass(percent: number, th: ForecastThresholds): ForecastClass {
+  if (percent >= th.exceed) return 'exceed';
+  if (percent >= th.complete) return 'complete';
+  return 'at-risk';
+}
+
+export interface ForecastInput {
+  spec: KindSpec;
+  /** Actual figures in [b, t] (levels, or yearly rates in percent for avg-growth with rates). */
+  series: Series;
+  /** A at t, as measured. */
+  measurement: Outcome<Measurement>;
+  /** The annual plan figure of a year, if any. */
+  plan: (year: number) => number | null;
+  trend: TrendModel;
+  bounds?: Bounds | null;
+  /** milestone only: the user's own class. */
+  expected?: ForecastClass | null;
+  thresholds: ForecastThresholds;
+}
+
+export interface ForecastResult {
+  /** v̂_T for projected levels; null when nothing was projected (t = T, rates, milestone). */
+  value: number | null;
+  /** P, unrounded. */
+  achievement: number | null;
+  /** P rounded like A (1 decimal, percent). */
+  achievementPercent: number | null;
+  class: ForecastClass | 'insufficient-data';
+  effort: Effort | null;
+  path: PathPoint[];
+  reason?: Reason;
+}
+
+const insufficient = (reason: Reason, effort: Effort | null = null): ForecastResult => ({
+  value: null,
+  achievement: null,
+  achievementPercent: null,
+  class: 'insufficient-data',
+  effort,
+  path: [],
+  reason,
+});
+
+function classified(
+  p: number,
+  th: ForecastThresholds,
+  rest: Pick<ForecastResult, 'value' | 'effort' | 'path'>,
+): ForecastResult {
+  const percent = achievementPercent(p);
+  return { ...rest, achievement: p, achievementPercent: percent, class: forecastClass(percent, th) };
+}
+
+/**
+ * Forecast of completion at the target year (METHOD.md "Forecast"). At t = T, P = A. Before T it needs
+ * two actual points in [b, t] (one yearly rate for avg-growth with rates, the same information), then
+ * projects year by year — plan values first, else the trend step, clamped — and applies the kind's own
+ * formula at T. A milestone takes the user's `expected` class (or `complete` once done).
+ *
+ * @example
+ * // level 200 by 2025; actuals 2020: 100, 2023: 150 (compound trend, +14,47 %/year)
+ * forecastTarget({ spec, series, measurement, plan: () => null, trend: 'compound', thresholds })
+ * // { value: 196.6…, achievementPercent: 98.3, class: 'at-risk', path: [2024, 2025], effort: { kind: 'level', … } }
+ */
+export function forecastTarget(input: ForecastInput): ForecastResult {
+  const { spec, series, measurement, thresholds } = input;
+  const T = spec.targetYear;
+  if (!measurement.ok) return insufficient(measurement.reason);
+  const m = measurement.value;
+  const effort = effortOf(spec, series, m);
+  const t = m.year;
+
+  if (spec.kind === 'milestone') {
+    if (m.achievement >= 1 || (t !== null && t >= T))
+      return classified(m.achievement, thresholds, { value: null, effort, path: [] });
+    if (input.expected) {
+      return {
+        value: null,
+        achievement: null,
+        achievementPercent: null,
+        class: input.expected,
+        effort,
+        path: [],
+      };
+    }
+    return insufficient({ code: 'not-computable', params: { subject: 'expected' } }, effort);
+  }
+  if (t === null) return insufficient({ code: 'no-actual' });
+  if (t >= T) return classified(m.achievement, thresholds, { value: null, effort, path: [] });
+
+  const b = spec.baselineYear;
+  const rates = spec.kind === 'avg-growth' && spec.input === 'rates';
+  const actualYears = [...series.keys()].filter((y) => y >= (rates ? b + 1 : b) && y <= t);
+  if (actualYears.length < (rates ? 1 : 2))
+    return insufficient({ code: 'too-few-points', params: { count: actualYears.length } }, effort);
+
+  let path: PathPoint[];
+  if (rates) {
+    // Each future rate: the plan's rate for that year, else the average so far.
+    const average = (m.observedGrowth ?? 0) * 100;
+    path = projectPath({ from: t, to: T, start: average, step: () => average, plan: input.plan });
+  } else {
+    const points = new Map(actualYears.map((y) => [y, series.get(y) as number]));
+    const step = trendStep(input.trend, points);
+    if (!step.ok) return insufficient(step.reason, effort);
+    path = projectPath({
+      from: t,
+      to: T,
+      start: series.get(t) as number,
+      step: step.value,
+      plan: input.plan,
+      bounds: input.bounds,
+    });
+  }
+  if (path.some((p) => !Number.isFinite(p.value))) return insufficient({ code: 'not-computable' }, effort);
+
+  const extended = new Map(series);
+  for (const p of path) extended.set(p.year, p.value);
+  const atT = measureAchievement(spec, extended, T);
+  if (!atT.ok) return insufficient(atT.reason, effort);
+  const last = path[path.length - 1];
+  return classified(atT.value.achievement, thresholds, {
+    value: rates || !last ? null : last.value,
+    effort,
+    path,
+  });
+}
