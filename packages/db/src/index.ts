@@ -1,1 +1,10 @@
-export {};
+export * from './connect.js';
+export * from './migrate.js';
+export { LATEST_MIGRATION } from './migrations/index.js';
+export type { ImportProblemCode } from './repositories/messages.js';
+export * from './repositories/plan-file.js';
+export type { RowCounts } from './repositories/rows.js';
+export type * from './schema.js';
+export * from './testing/databases.js';
+export * from './testing/fixture.js';
+export * from './transaction.js';

@@ -1,0 +1,33 @@
+import type { Lang } from '@chitieu/core';
+
+/** Problems an import can find only against the database (the file itself is already valid). */
+export type ImportProblemCode = 'unknown-unit' | 'unknown-indicator' | 'unknown-target' | 'parent-cycle';
+
+const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>> = {
+  'unknown-unit': {
+    vi: (c) => `Đơn vị "${c}" không có trong tệp và chưa có trong cơ sở dữ liệu.`,
+    en: (c) => `Unit "${c}" is neither in the file nor in the database.`,
+  },
+  'unknown-indicator': {
+    vi: (c) => `Chỉ tiêu thống kê "${c}" không có trong tệp và chưa có trong cơ sở dữ liệu.`,
+    en: (c) => `Indicator "${c}" is neither in the file nor in the database.`,
+  },
+  'parent-cycle': {
+    vi: (c) => `Đơn vị "${c}" nằm trong một vòng lặp đơn vị cấp trên.`,
+    en: (c) => `Unit "${c}" is on a cycle of parent units.`,
+  },
+  'unknown-target': {
+    vi: (c) => `Chỉ tiêu "${c}" không có trong kế hoạch.`,
+    en: (c) => `Target "${c}" is not in the plan.`,
+  },
+};
+
+/**
+ * The sentence for an import problem, in the reader's language.
+ *
+ * @example
+ * importProblemMessage('unknown-unit', '999', 'en') // 'Unit "999" is neither in the file nor in the database.'
+ */
+export function importProblemMessage(code: ImportProblemCode, subject: string, lang: Lang): string {
+  return MESSAGES[code][lang](subject);
+}
