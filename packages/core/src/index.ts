@@ -9,3 +9,4 @@ export * from './aggregation/aggregate.js';
 export * from './values/status.js';
 export * from './values/derivation-reason.js';
 export * from './values/derived-source.js';
+export * from './ranking/rank.js';
