@@ -98,7 +98,7 @@ export function rankUnits(input: RankInput): Ranking {
   const direction = data.indicators.find((i) => i.code === indicator)?.direction;
   const since = by === 'growth' ? (input.since ?? earliestBaseline(data)) : null;
 
-  const valueOf = (unit: string): number => {
+  const figureOf = (unit: string): number => {
     const now = values.actual(unit, indicator, year)?.value;
     if (now === undefined || direction === undefined) return Number.NaN;
     if (by === 'value') return now;
@@ -108,7 +108,7 @@ export function rankUnits(input: RankInput): Ranking {
   };
   // NaN marks "no figure" only inside this function; competitionRank sets such items apart.
   const { ranked, unranked } = competitionRank(
-    siblings.map((u) => ({ unit: u.code, value: valueOf(u.code) })),
+    siblings.map((u) => ({ unit: u.code, value: figureOf(u.code) })),
     direction ?? 'up',
   );
   const rows: RankingRow[] = ranked.map((r) => ({
