@@ -1,0 +1,44 @@
+import type { DatabaseHandle } from '@chitieu/db';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireAccessRules } from './access.js';
+import { installErrorHandling } from './errors.js';
+import { healthRoutes } from './routes/health/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The open database every route works on. */
+    database: DatabaseHandle;
+  }
+}
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  /** pino options, or false for silence (tests). Default: info-level JSON logs. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Build the HTTP application without listening: tests call it in-process with `inject()`,
+ * `startServer` puts it on a port. Routes live in `routes/<resource>/{routes,schema,presenter}.ts`
+ * and each must declare `config.access`.
+ *
+ * @example
+ * const app = await buildApp({ database: handle, logger: false });
+ * const res = await app.inject({ url: '/api/health' }); // 200 { status: 'ok', … }
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'info' },
+    // Let in-flight requests finish on close; new ones get 503 meanwhile.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', options.database);
+  requireAccessRules(app);
+  installErrorHandling(app);
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  return app;
+}

@@ -1,0 +1,95 @@
+import type { Lang } from '@chitieu/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ERROR_MESSAGES, type ErrorCode, issueMessage, languageOf } from './i18n.js';
+
+/** One problem of a request, with where it is (`body.targets[3].indicator`). */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The single error shape of the API. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * An error a route throws on purpose; the error handler turns it into the API error shape,
+ * with the message in the caller's language.
+ *
+ * @example
+ * throw new ApiError(404, 'not-found');
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(ERROR_MESSAGES[code].en);
+  }
+}
+
+/**
+ * The API error body for `code` in `lang`.
+ *
+ * @example
+ * errorBody('not-found', 'en') // { error: { code: 'not-found', message: 'Nothing was found at this address.', details: [] } }
+ */
+export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = []): ErrorBody {
+  return { error: { code, message: ERROR_MESSAGES[code][lang], details } };
+}
+
+/** `['targets', 3, 'indicator']` → `targets[3].indicator`. */
+function dottedPath(context: string | undefined, instancePath: string): string {
+  const parts = instancePath.split('/').filter((p) => p !== '');
+  let out = context ?? '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+};
+
+/**
+ * Route every error and every unknown address through the one error shape.
+ *
+ * @example
+ * installErrorHandling(app); // before routes are registered
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+    reply.code(404).send(errorBody('not-found', languageOf(request.headers['accept-language']))),
+  );
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const lang = languageOf(request.headers['accept-language']);
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send(errorBody(error.code, lang, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: dottedPath(error.validationContext, v.instancePath),
+        message: issueMessage({ keyword: v.keyword, params: v.params }, lang),
+      }));
+      return reply.code(400).send(errorBody('validation-failed', lang, details));
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(errorBody(STATUS_CODES[status] ?? 'bad-request', lang));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(errorBody('internal', lang));
+  });
+}

@@ -1,0 +1,123 @@
+import type { Lang } from '@chitieu/core';
+
+/**
+ * The reader's language from an Accept-Language header: the first of `vi` / `en` by the
+ * header's preference (q-values), Vietnamese when neither is asked for.
+ *
+ * @example
+ * languageOf('en-US,en;q=0.9,vi;q=0.8') // 'en'
+ * languageOf('fr, vi;q=0.5') // 'vi'
+ * languageOf(undefined) // 'vi'
+ */
+export function languageOf(acceptLanguage: string | string[] | undefined): Lang {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  const ranked = header
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.split('-')[0], weight: Number.isFinite(weight) ? weight : 0, order };
+    })
+    .filter((r): r is { lang: Lang; weight: number; order: number } => r.lang === 'vi' || r.lang === 'en')
+    .filter((r) => r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+  return ranked[0]?.lang ?? 'vi';
+}
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'validation-failed'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'too-many-requests'
+  | 'database-unavailable'
+  | 'internal';
+
+/** The headline sentence of each API error. */
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
+  'bad-request': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  'validation-failed': { vi: 'Dữ liệu gửi lên có lỗi.', en: 'The data sent has errors.' },
+  'not-found': { vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'Nothing was found at this address.' },
+  'method-not-allowed': { vi: 'Phương thức không được phép.', en: 'This method is not allowed here.' },
+  'payload-too-large': { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The data sent is too large.' },
+  'unsupported-media-type': {
+    vi: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+    en: 'The format of the data sent is not supported.',
+  },
+  'too-many-requests': {
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+    en: 'Too many requests; try again later.',
+  },
+  'database-unavailable': {
+    vi: 'Không kết nối được cơ sở dữ liệu.',
+    en: 'The database cannot be reached.',
+  },
+  internal: { vi: 'Lỗi máy chủ. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' },
+};
+
+/** Zod issue fields used to explain a validation problem. */
+export interface IssueLike {
+  keyword: string;
+  params?: Record<string, unknown>;
+}
+
+const EXPECTED: Record<string, Record<Lang, string>> = {
+  string: { vi: 'chuỗi ký tự', en: 'text' },
+  number: { vi: 'số', en: 'a number' },
+  int: { vi: 'số nguyên', en: 'a whole number' },
+  boolean: { vi: 'đúng/sai', en: 'true or false' },
+  object: { vi: 'đối tượng', en: 'an object' },
+  array: { vi: 'danh sách', en: 'a list' },
+};
+
+/**
+ * One sentence for a validation issue, in the reader's language (Zod's own messages are
+ * English only and may quote the raw input).
+ *
+ * @example
+ * issueMessage({ keyword: 'too_small', params: { minimum: 1 } }, 'vi') // 'Giá trị phải từ 1 trở lên.'
+ */
+export function issueMessage(issue: IssueLike, lang: Lang): string {
+  const p = issue.params ?? {};
+  const vi = lang === 'vi';
+  switch (issue.keyword) {
+    case 'invalid_type': {
+      const expected = EXPECTED[String(p.expected)]?.[lang];
+      if (expected) return vi ? `Phải là ${expected}.` : `Must be ${expected}.`;
+      return vi ? 'Sai kiểu dữ liệu.' : 'Wrong type.';
+    }
+    case 'too_small':
+      return typeof p.minimum === 'number' || typeof p.minimum === 'bigint'
+        ? vi
+          ? `Giá trị phải từ ${p.minimum} trở lên.`
+          : `Must be at least ${p.minimum}.`
+        : vi
+          ? 'Giá trị quá nhỏ.'
+          : 'Too small.';
+    case 'too_big':
+      return typeof p.maximum === 'number' || typeof p.maximum === 'bigint'
+        ? vi
+          ? `Giá trị không được vượt quá ${p.maximum}.`
+          : `Must be at most ${p.maximum}.`
+        : vi
+          ? 'Giá trị quá lớn.'
+          : 'Too big.';
+    case 'invalid_value':
+      return Array.isArray(p.values)
+        ? vi
+          ? `Phải là một trong: ${p.values.map(String).join(', ')}.`
+          : `Must be one of: ${p.values.map(String).join(', ')}.`
+        : vi
+          ? 'Giá trị không được chấp nhận.'
+          : 'Value not accepted.';
+    case 'unrecognized_keys':
+      return vi ? 'Có trường không được phép.' : 'Contains fields that are not allowed.';
+    case 'invalid_format':
+      return vi ? 'Sai định dạng.' : 'Wrong format.';
+    default:
+      return vi ? 'Giá trị không hợp lệ.' : 'Invalid value.';
+  }
+}
