@@ -1,9 +1,82 @@
+import { createValueSource, type Evaluation, evaluatePlan, type Lang, type PlanData } from '@chitieu/core';
 import type { Command } from 'commander';
+import { messages, parseLang } from '../i18n/messages.js';
+import { renderEvaluation } from '../output/evaluation-table.js';
+import { EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, parseYear, processIo } from '../output/io.js';
 
-// Placeholder: replaced by the real command (issue work in progress).
-export function registerEvaluate(program: Command): void {
-  program.command('evaluate').description('evaluate (not implemented yet)').action(() => {
-    process.stderr.write('chitieu evaluate: not implemented yet\n');
-    process.exitCode = 1;
+export interface EvaluateOptions {
+  plan?: string;
+  all?: boolean;
+  year?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** Evaluate every plan of the data set, or the one asked for (already known to exist). */
+function evaluateAll(data: PlanData, codes: string[], asOf: number, lang: Lang): Evaluation[] {
+  const values = createValueSource(data);
+  return codes.map((code) => {
+    const plan = data.plans.find((p) => p.code === code);
+    if (!plan) throw new Error(`plan ${code} vanished`); // unreachable: codes come from data.plans
+    return evaluatePlan({ plan, indicators: data.indicators, values, asOf, lang });
   });
+}
+
+/**
+ * `chitieu evaluate FILE --plan CODE --year YEAR [--json] [--lang vi|en]`, or `--all`.
+ * Reads the plan file directly (no database). Returns the exit code: 0, or 2 for bad input
+ * (invalid file, unknown plan, bad option value), having said why on `io.err`.
+ *
+ * @example await runEvaluate('demo/thi-xa-demo.yaml', { plan: 'NQ-DH-XV', year: '2023' }, processIo) // 0
+ */
+export async function runEvaluate(file: string, opts: EvaluateOptions, io: Io = processIo): Promise<number> {
+  const lang = parseLang(opts.lang);
+  if (!lang) {
+    io.err(messages('vi').badLang(String(opts.lang)));
+    return EXIT_BAD_INPUT;
+  }
+  const m = messages(lang);
+  const year = parseYear(opts.year);
+  if (year === null) {
+    io.err(m.badYear(String(opts.year ?? '')));
+    return EXIT_BAD_INPUT;
+  }
+  if (!opts.all && !opts.plan) {
+    io.err(m.needPlan);
+    return EXIT_BAD_INPUT;
+  }
+  const data = await loadPlanData(file, lang, io);
+  if (!data) return EXIT_BAD_INPUT;
+  const known = data.plans.map((p) => p.code);
+  if (opts.plan && !known.includes(opts.plan)) {
+    io.err(known.length > 0 ? m.unknownPlan(opts.plan, known.join(', ')) : m.noPlans);
+    return EXIT_BAD_INPUT;
+  }
+  const codes = opts.all ? known : [opts.plan as string];
+  const evaluations = evaluateAll(data, codes, year, lang);
+  if (opts.json) {
+    io.out(JSON.stringify(opts.all ? evaluations : evaluations[0], null, 2));
+    return EXIT_OK;
+  }
+  const blocks = evaluations.map((ev) => {
+    const plan = data.plans.find((p) => p.code === ev.plan);
+    return plan ? renderEvaluation(data, plan, ev, lang) : '';
+  });
+  io.out(blocks.join(`\n\n${'═'.repeat(60)}\n\n`));
+  return EXIT_OK;
+}
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('Đánh giá mức độ thực hiện chỉ tiêu của kế hoạch / evaluate a plan’s targets')
+    .argument('<file>', 'tệp kế hoạch / plan file (chitieu.plan/1, YAML hoặc JSON)')
+    .option('--plan <code>', 'mã kế hoạch / plan code')
+    .option('--all', 'mọi kế hoạch trong tệp / every plan in the file')
+    .requiredOption('--year <year>', 'năm đánh giá / evaluation (as-of) year')
+    .option('--json', 'in JSON (định dạng đánh giá công khai) / print the Evaluation JSON')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .action(async (file: string, opts: EvaluateOptions) => {
+      process.exitCode = await runEvaluate(file, opts);
+    });
 }

@@ -411,7 +411,7 @@ describe('forecastSentence', () => {
       }),
     };
     expect(forecastSentence(ctx, 'vi')).toBe(
-      'Tổng vốn đầu tư toàn xã hội: dự báo đến năm 2025 vượt kế hoạch (đạt khoảng 107,2 % mục tiêu); cần đạt bình quân 5.385 tỷ đồng mỗi năm trong giai đoạn 2024–2025 (đến nay bình quân 4.743 tỷ đồng mỗi năm).',
+      'Tổng vốn đầu tư toàn xã hội: dự báo đến năm 2025 vượt kế hoạch (đạt khoảng 107,2 % mục tiêu); cần thực hiện bình quân 5.385 tỷ đồng mỗi năm trong giai đoạn 2024–2025 (đến nay bình quân 4.743 tỷ đồng mỗi năm).',
     );
   });
 

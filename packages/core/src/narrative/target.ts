@@ -305,60 +305,93 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
   if (!effort || effort.kind === 'none' || effort.remainingYears <= 0 || effort.requiredPerYear == null)
     return null;
   const { indicator, plan, evaluation: ev } = ctx;
+  const en = lang === 'en';
   const T = plan.targetYear;
-  const from = T - effort.remainingYears + 1;
-  const span = remainingSpan(from, T, lang);
-  const soFarSpan = elapsedSpan(plan, ev.year ?? from - 1);
-  const down = indicator.direction === 'down';
-  const unit = indicator.unit;
-  const q = (x: number) => formatQuantity(x, indicator.decimals, unit, lang);
+  const span = remainingSpan(T - effort.remainingYears + 1, T, lang);
+  const soFar = elapsedSpan(plan, ev.year ?? T - effort.remainingYears);
+  const d = indicator.direction === 'down' ? -1 : 1;
+  const req = effort.requiredPerYear;
   const achieved = effort.achievedPerYear;
+  const hold = en
+    ? `holding the current pace is enough ${span}`
+    : `chỉ cần giữ vững kết quả hiện nay ${span}`;
+  const q = (x: number, unit = indicator.unit, decimals = indicator.decimals) =>
+    formatQuantity(x, decimals, unit, lang);
+  const perYear = en ? ' a year' : ' mỗi năm';
   switch (effort.kind) {
     case 'growth': {
-      const req = `${formatPercent(effort.requiredPerYear, 2, lang)}${lang === 'en' ? '/year' : '/năm'}`;
+      if (req <= 0) return hold;
+      const rate = (x: number) => `${formatPercent(x, 2, lang)}${en ? '/year' : '/năm'}`;
       const so =
         achieved == null
           ? ''
-          : lang === 'en'
-            ? ` (${formatPercent(achieved, 2, lang)}/year in ${soFarSpan})`
-            : ` (giai đoạn ${soFarSpan} đạt ${formatPercent(achieved, 2, lang)}/năm)`;
-      return lang === 'en'
-        ? `needs ${req} on average ${span}${so}`
-        : `cần tăng bình quân ${req} ${span}${so}`;
+          : en
+            ? ` (${rate(achieved)} in ${soFar})`
+            : ` (giai đoạn ${soFar} đạt ${rate(achieved)})`;
+      return en
+        ? `needs ${rate(req)} on average ${span}${so}`
+        : `cần tăng bình quân ${rate(req)} ${span}${so}`;
     }
     case 'change': {
-      const cu = changeUnit(unit);
+      if (req <= 0) return hold;
+      const cu = changeUnit(indicator.unit);
       const dec = Math.max(indicator.decimals, 1);
-      const req = formatQuantity(effort.requiredPerYear, dec, cu, lang);
-      const verb = changeVerb(down, lang);
+      const verb = changeVerb(d < 0, lang);
       const so =
         achieved == null
           ? ''
-          : lang === 'en'
-            ? ` (${formatQuantity(achieved, dec, cu, lang)} a year so far)`
-            : ` (đến nay bình quân ${formatQuantity(achieved, dec, cu, lang)}/năm)`;
-      return lang === 'en'
-        ? `needs to be ${verb} by ${req} a year on average ${span}${so}`
-        : `cần ${verb} bình quân ${req}/năm ${span}${so}`;
+          : en
+            ? ` (${q(achieved, cu, dec)} a year so far)`
+            : ` (đến nay bình quân ${q(achieved, cu, dec)}/năm)`;
+      return en
+        ? `needs to be ${verb} by ${q(req, cu, dec)} a year on average ${span}${so}`
+        : `cần ${verb} bình quân ${q(req, cu, dec)}/năm ${span}${so}`;
     }
-    case 'remaining-total':
-    case 'annual':
-    case 'level': {
-      const req = q(effort.requiredPerYear);
+    case 'remaining-total': {
+      if (req <= 0)
+        return en ? 'the total for the term is already reached' : 'đã đạt tổng mục tiêu cả giai đoạn';
       const so =
         achieved == null
           ? ''
-          : lang === 'en'
+          : en
             ? ` (${q(achieved)} a year so far)`
             : ` (đến nay bình quân ${q(achieved)} mỗi năm)`;
-      if (effort.kind === 'level') {
-        return lang === 'en'
-          ? `needs a change of ${req} a year on average ${span}${so}`
-          : `cần ${effort.requiredPerYear >= 0 ? 'tăng' : 'giảm'} bình quân ${q(Math.abs(effort.requiredPerYear))} mỗi năm ${span}${so}`;
+      return en
+        ? `needs ${q(req)} a year on average ${span}${so}`
+        : `cần thực hiện bình quân ${q(req)} mỗi năm ${span}${so}`;
+    }
+    case 'annual': {
+      if (d > 0 && req <= 0) return hold;
+      const so =
+        achieved == null
+          ? ''
+          : en
+            ? ` (${q(achieved)} a year so far)`
+            : ` (đến nay bình quân ${q(achieved)} mỗi năm)`;
+      if (d < 0) {
+        return en
+          ? `the remaining years must average at most ${q(Math.max(req, 0))}${perYear} ${span}${so}`
+          : `các năm còn lại cần giữ bình quân không quá ${q(Math.max(req, 0))}${perYear} ${span}${so}`;
       }
-      return lang === 'en'
-        ? `needs ${req} a year on average ${span}${so}`
-        : `cần đạt bình quân ${req} mỗi năm ${span}${so}`;
+      return en
+        ? `the remaining years must average ${q(req)}${perYear} ${span}${so}`
+        : `các năm còn lại cần đạt bình quân ${q(req)}${perYear} ${span}${so}`;
+    }
+    case 'level': {
+      if (d * req <= 0) return hold;
+      const moved = (x: number) =>
+        en
+          ? `${x >= 0 ? 'rose' : 'fell'} by ${q(Math.abs(x))}`
+          : `${x >= 0 ? 'tăng' : 'giảm'} bình quân ${q(Math.abs(x))}`;
+      const so =
+        achieved == null
+          ? ''
+          : en
+            ? ` (${moved(achieved)}${perYear} so far)`
+            : ` (đến nay ${moved(achieved)}${perYear})`;
+      return en
+        ? `needs to ${req > 0 ? 'rise' : 'fall'} by ${q(Math.abs(req))}${perYear} ${span}${so}`
+        : `cần ${req > 0 ? 'tăng' : 'giảm'} thêm bình quân ${q(Math.abs(req))}${perYear} ${span}${so}`;
     }
   }
   return null;
