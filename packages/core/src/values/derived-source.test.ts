@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Indicator, PlanData, Unit, Value, ValueStatus } from '../model.js';
 import { describeDerivationReason } from './derivation-reason.js';
 import { compareEnteredAndDerived, createValueSource } from './derived-source.js';
+import { indexEnteredValues } from './value-source.js';
 
 const ind = (code: string, extra: Partial<Indicator> = {}): Indicator => ({
   code,
@@ -270,5 +272,37 @@ describe('formula indicators', () => {
     };
     const r = createValueSource(looped).resolve('X', 'GO', 2023);
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('entered figures', () => {
+  it('agree with indexEnteredValues for any mix of statuses, periods and duplicates', () => {
+    const arbValue = fc.record({
+      indicator: fc.constantFrom('GO', 'X'),
+      unit: fc.constantFrom('P', 'D1', 'C1', 'ELSEWHERE'),
+      year: fc.integer({ min: 2019, max: 2023 }),
+      period: fc.constantFrom(undefined, null, '', 'Q1'),
+      value: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(Number.NaN)),
+      status: fc.constantFrom('official', 'preliminary', 'estimate', 'plan') as fc.Arbitrary<ValueStatus>,
+    });
+    fc.assert(
+      fc.property(fc.array(arbValue, { maxLength: 30 }), (raw) => {
+        const values = raw.map((v) => ({ ...v, period: v.period ?? null })) as Value[];
+        const plain = indexEnteredValues(values);
+        const src = createValueSource({
+          units,
+          indicators: [ind('GO', { aggregation: 'none' })],
+          plans: [],
+          values,
+        });
+        for (const u of ['P', 'D1', 'C1', 'ELSEWHERE'])
+          for (const i of ['GO', 'X'])
+            for (let y = 2018; y <= 2024; y++) {
+              expect(src.actual(u, i, y)).toEqual(plain.actual(u, i, y));
+              expect(src.plan(u, i, y)).toEqual(plain.plan(u, i, y));
+            }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { analyzeFormulas } from '../formula/cycles.js';
 import { evaluateFormula } from '../formula/formula.js';
 import type { Indicator, PlanData, ValueStatus } from '../model.js';
 import { type DerivationReason, fromFormulaFailure } from './derivation-reason.js';
-import { weakerStatus } from './status.js';
+import { STATUS_RANK, weakerStatus } from './status.js';
 import { indexEnteredValues, type ResolvedValue, type ValueSource } from './value-source.js';
 
 export type Resolution = { ok: true; value: ResolvedValue } | { ok: false; reasons: DerivationReason[] };
@@ -40,6 +40,7 @@ export interface DerivedValueSource extends ValueSource {
 
 const NO_VALUE: Resolution = { ok: false, reasons: [{ code: 'no-value' }] };
 const IN_PROGRESS: Resolution = { ok: false, reasons: [] };
+const NOTHING_DERIVED: Derivation = { ok: false, reasons: [] };
 
 /**
  * Build a memoizing value source over a whole data set. Per unit, indicator and year: the entered
@@ -55,7 +56,12 @@ const IN_PROGRESS: Resolution = { ok: false, reasons: [] };
  * src.actual('38', 'SHARE', 2023) // { value: 25.3, status: 'estimate', origin: 'formula' }
  */
 export function createValueSource(data: PlanData): DerivedValueSource {
-  const entered = indexEnteredValues(data.values);
+  // The string-keyed index serves plan figures and cells outside the dense keys; built on first use.
+  let enteredIndex: ValueSource | undefined;
+  const entered = () => {
+    enteredIndex ??= indexEnteredValues(data.values);
+    return enteredIndex;
+  };
   const indicators = new Map<string, Indicator>();
   for (const ind of data.indicators) if (!indicators.has(ind.code)) indicators.set(ind.code, ind);
   const unitIndex = new Map<string, number>();
@@ -105,8 +111,22 @@ export function createValueSource(data: PlanData): DerivedValueSource {
     const dec = indicators.get(code)?.decimals ?? 0;
     return roundHalfAwayFromZero(a, dec) !== roundHalfAwayFromZero(b, dec);
   };
-  const resolved = new Map<number, Resolution>();
-  const derivedMemo = new Map<number, Derivation>();
+  // The entered figures again, on the dense keys, by the rules of indexEnteredValues (whole-year,
+  // finite, not `plan`, strongest status wins, the later of equals): string-keyed lookups dominated
+  // the cost of resolving a national data set.
+  const enteredDense = memo<ResolvedValue>(unitIndex.size * nInd * span);
+  for (const v of data.values) {
+    if ((v.period != null && v.period !== '') || !Number.isFinite(v.value) || v.status === 'plan') continue;
+    const k = cellKey(v.unit, v.indicator, v.year);
+    if (k === null) continue;
+    const prev = enteredDense.get(k);
+    if (!prev || STATUS_RANK[v.status] <= STATUS_RANK[prev.status])
+      enteredDense.set(k, { value: v.value, status: v.status, origin: 'entered' });
+  }
+  const enteredAt = (unit: string, code: string, year: number, k: number | null): ResolvedValue | null =>
+    k === null ? entered().actual(unit, code, year) : (enteredDense.get(k) ?? null);
+  const resolved = memo<Resolution>(unitIndex.size * nInd * span);
+  const derivedMemo = memo<Derivation>(unitIndex.size * nInd * span);
 
   const lookupCell =
     (year: number) =>
@@ -160,7 +180,7 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   function resolve(unit: string, code: string, year: number): Resolution {
     const key = cellKey(unit, code, year);
     if (key === null) {
-      const e = entered.actual(unit, code, year);
+      const e = entered().actual(unit, code, year);
       return e ? { ok: true, value: e } : NO_VALUE;
     }
     const memo = resolved.get(key);
@@ -168,8 +188,9 @@ export function createValueSource(data: PlanData): DerivedValueSource {
     if (memo) return memo;
     resolved.set(key, IN_PROGRESS);
     let r: Resolution;
-    const e = entered.actual(unit, code, year);
-    const d = derive(unit, code, year);
+    const e = enteredAt(unit, code, year, key);
+    // A leaf's entered figure of a plain indicator has nothing to be compared with: skip the derivation.
+    const d = e && !formulas.has(code) && !children.has(unit) ? NOTHING_DERIVED : derive(unit, code, year);
     if (e) {
       r = { ok: true, value: d.ok && differs(e.value, d.value, code) ? { ...e, derived: d.value } : e };
     } else if (d.ok) {
@@ -189,20 +210,20 @@ export function createValueSource(data: PlanData): DerivedValueSource {
       const r = resolve(unit, indicator, year);
       return r.ok ? r.value : null;
     },
-    plan: (unit, indicator, year) => entered.plan(unit, indicator, year),
+    plan: (unit, indicator, year) => entered().plan(unit, indicator, year),
     actualYears(unit, indicator) {
       const k = `${unit}\u0000${indicator}`;
       let ys = yearsMemo.get(k);
       if (!ys) {
         ys = [];
-        if (cellKey(unit, indicator, minYear) === null) ys = [...entered.actualYears(unit, indicator)];
+        if (cellKey(unit, indicator, minYear) === null) ys = [...entered().actualYears(unit, indicator)];
         else for (let y = minYear; y <= maxYear; y++) if (resolve(unit, indicator, y).ok) ys.push(y);
         yearsMemo.set(k, ys);
       }
       return ys;
     },
     compare(unit, indicator, year) {
-      const e = entered.actual(unit, indicator, year);
+      const e = enteredAt(unit, indicator, year, cellKey(unit, indicator, year));
       const d = derive(unit, indicator, year);
       return {
         unit,
@@ -233,4 +254,29 @@ export function compareEnteredAndDerived(
 ): EnteredAndDerived {
   const src = 'compare' in data ? data : createValueSource(data);
   return src.compare(unit, indicator, year);
+}
+
+/**
+ * A memo over dense integer keys: a plain array while the key space is modest (far faster than a Map
+ * with a million entries), a Map beyond that.
+ */
+function memo<T>(size: number): { get(k: number): T | undefined; set(k: number, v: T): void } {
+  if (size <= 1 << 24) {
+    // Filled by push: `new Array(size)` of this size would be a slow dictionary-mode array in V8.
+    const slots: (T | undefined)[] = [];
+    for (let i = 0; i < size; i++) slots.push(undefined);
+    return {
+      get: (k) => slots[k],
+      set: (k, v) => {
+        slots[k] = v;
+      },
+    };
+  }
+  const m = new Map<number, T>();
+  return {
+    get: (k) => m.get(k),
+    set: (k, v) => {
+      m.set(k, v);
+    },
+  };
 }
