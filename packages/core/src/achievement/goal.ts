@@ -1,7 +1,8 @@
 import type { Direction, Target } from '../model.js';
 
+// `+ 0` turns −0 into 0 so it never reaches the output.
 const num = (x: number | null | undefined): number | null =>
-  typeof x === 'number' && Number.isFinite(x) ? x : null;
+  typeof x === 'number' && Number.isFinite(x) ? x + 0 : null;
 
 /**
  * The goal a target is measured against (METHOD.md "Ranges"). A range (`low`/`high`) takes the bound

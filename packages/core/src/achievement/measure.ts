@@ -1,6 +1,6 @@
 import { averageGrowthFromLevels, averageGrowthFromRates, requiredGrowth } from '../growth/growth.js';
 import type { TargetKind } from '../model.js';
-import { fail, finite, type Outcome, ok } from './outcome.js';
+import { fail, type Outcome, ok } from './outcome.js';
 import { ratioAchievement, type Sign } from './ratio.js';
 
 /** Yearly figures of one indicator for the plan's unit: levels, or growth rates in percent. */
@@ -131,16 +131,23 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
     return measured(ratioAchievement(mean, goal, d), { actual: mean, year: t, usedYears: years });
   }
   const pace = T > b ? ratioAchievement(total, (goal * elapsed) / (T - b), d) : null;
-  return measured(ratioAchievement(total, goal, d), {
-    actual: total,
-    year: t,
-    usedYears: years,
-    pace: pace !== null && Number.isFinite(pace) ? pace : null,
-  });
+  return measured(ratioAchievement(total, goal, d), { actual: total, year: t, usedYears: years, pace });
 }
 
+/** A ratio that stays finite when shown in percent (×100); anything beyond is not a usable figure. */
+const showable = (x: number): boolean => Number.isFinite(x * 100);
+
 function measured(achievement: number, rest: Omit<Measurement, 'achievement'>): Outcome<Measurement> {
-  const a = finite(achievement);
-  if (!a.ok || !Number.isFinite(rest.actual)) return fail('not-computable');
-  return ok({ achievement: a.value, ...rest });
+  if (!showable(achievement) || !showable(rest.actual)) return fail('not-computable');
+  if (rest.observedGrowth !== undefined && !showable(rest.observedGrowth)) return fail('not-computable');
+  const required = rest.requiredGrowth != null && showable(rest.requiredGrowth) ? rest.requiredGrowth : null;
+  const pace = rest.pace != null && showable(rest.pace) ? rest.pace + 0 : null;
+  // `+ 0` turns −0 (e.g. d·0 for d = −1) into 0.
+  return ok({
+    ...rest,
+    achievement: achievement + 0,
+    actual: rest.actual + 0,
+    ...(rest.requiredGrowth !== undefined ? { requiredGrowth: required } : {}),
+    ...(rest.pace !== undefined ? { pace } : {}),
+  });
 }

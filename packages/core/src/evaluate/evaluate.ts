@@ -63,7 +63,7 @@ function readSeries(
     if (y < plan.baselineYear || y > lastYear) continue;
     const v = values.actual(plan.unit, indicator, y);
     if (!v || !Number.isFinite(v.value)) continue;
-    series.set(y, v.value);
+    series.set(y, v.value + 0);
     status.set(y, v.status);
   }
   return { series, status };
@@ -109,12 +109,8 @@ function sdgOf(
 function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
   const { plan, lang } = ctx;
   const indicator = ctx.indicators.get(target.indicator);
-  const base = {
-    code: target.code,
-    kind: target.kind,
-    indicator: target.indicator,
-    group: target.group ?? null,
-  };
+  const base = { code: target.code, kind: target.kind };
+  const tail = { indicator: target.indicator, group: target.group ?? null };
   const growthFields =
     target.kind === 'avg-growth' ? { observedGrowthPercent: null, requiredGrowthPercent: null } : {};
   const paceFields = target.kind === 'cumulative' ? { pacePercent: null } : {};
@@ -139,16 +135,21 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     forecast,
     estimate: false,
     goal,
+    ...tail,
   });
 
   if (!indicator) {
     const reason: Reason = { code: 'no-indicator', params: { indicator: target.indicator } };
-    const row: TargetEvaluation = insufficient(reason, null, null, {
+    const none: ForecastResult = {
       value: null,
+      achievement: null,
       achievementPercent: null,
       class: 'insufficient-data',
-      reason: reasonText(reason, lang),
-    });
+      effort: null,
+      path: [],
+      reason,
+    };
+    const row: TargetEvaluation = insufficient(reason, null, null, forecastJson(none, lang));
     if (plan.methodology === 'sdg-progress') row.sdgProgress = { status: 'insufficient-data', ratio: null };
     return row;
   }
@@ -174,7 +175,10 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     spec,
     series,
     measurement,
-    plan: (y) => ctx.values.plan(plan.unit, indicator.code, y),
+    plan: (y) => {
+      const planned = ctx.values.plan(plan.unit, indicator.code, y);
+      return planned === null ? null : planned + 0;
+    },
     trend: indicator.trend,
     bounds: boundsOf(indicator),
     expected: target.expected ?? null,
@@ -212,6 +216,7 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
         return s === 'estimate' || s === 'preliminary';
       }),
       goal,
+      ...tail,
     };
   }
   if (plan.methodology === 'sdg-progress') {

@@ -3,9 +3,12 @@ import { growthPercent } from '../bands/bands.js';
 import type { Effort } from '../evaluation-types.js';
 
 const perYear = (amount: number, years: number): number | null => {
-  const x = amount / years;
+  const x = amount / years + 0; // `+ 0`: an underflow to −0 prints as 0
   return years > 0 && Number.isFinite(x) ? x : null;
 };
+
+/** An already-met target needs 0 more, not a negative amount. */
+const atLeastZero = (x: number | null): number | null => (x === null ? null : Math.max(0, x));
 
 /**
  * The effort still needed from `t` to `T`, next to what was achieved per year so far (METHOD.md
@@ -16,7 +19,8 @@ const perYear = (amount: number, years: number): number | null => {
  * - `annual` → `annual`: the yearly figure that brings the term's mean to y*, next to the mean so far;
  * - `level` → `level`: the change per year from v_t to y*, next to the change per year since the first year;
  * - `milestone` → `none`.
- * At t = T nothing remains: `requiredPerYear` is null.
+ * Required amounts never go past zero the wrong way: an already-met target needs 0 (growth excepted:
+ * a negative g_req is a real figure). At t = T nothing remains: `requiredPerYear` is null.
  *
  * @example
  * effortOf({ kind: 'cumulative', d: 1, goal: 1000, baselineYear: 2020, targetYear: 2025, input: 'levels' },
@@ -42,16 +46,22 @@ export function effortOf(spec: KindSpec, series: Series, m: Measurement): Effort
         m.observedGrowth === undefined ? null : growthPercent(m.observedGrowth),
       );
     case 'change':
-      return effort('change', perYear(goal * (T - b) - m.actual * elapsed, remaining), m.actual);
+      return effort('change', atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)), m.actual);
     case 'cumulative':
-      return effort('remaining-total', perYear(goal - m.actual, remaining), perYear(m.actual, elapsed));
+      return effort(
+        'remaining-total',
+        atLeastZero(perYear(goal - m.actual, remaining)),
+        perYear(m.actual, elapsed),
+      );
     case 'annual':
-      return effort('annual', perYear(goal * (T - b) - m.actual * elapsed, remaining), m.actual);
+      return effort('annual', atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)), m.actual);
     case 'level': {
       const first = [...series.keys()].filter((y) => y >= b && y < t).sort((x, y) => x - y)[0];
       const vf = first === undefined ? undefined : series.get(first);
       const achieved = first === undefined || vf === undefined ? null : perYear(m.actual - vf, t - first);
-      return effort('level', perYear(goal - m.actual, remaining), achieved);
+      const required = perYear(goal - m.actual, remaining);
+      // Already past the goal: no further change is needed (never "increase by −3,5").
+      return effort('level', required !== null && spec.d * required < 0 ? 0 : required, achieved);
     }
     default:
       return effort('none', null, null);

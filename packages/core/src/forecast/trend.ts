@@ -46,9 +46,10 @@ export function leastSquaresSlope(points: readonly (readonly [number, number])[]
  */
 export function clampToBounds(x: number, bounds: Bounds | null | undefined): number {
   const [lo, hi] = bounds ?? [null, null];
-  if (lo !== null && x < lo) return lo;
-  if (hi !== null && x > hi) return hi;
-  return x;
+  // `+ 0`: a bound written as −0 must not print as −0.
+  if (lo !== null && x < lo) return lo + 0;
+  if (hi !== null && x > hi) return hi + 0;
+  return x + 0;
 }
 
 /** One trend step from the previous year's value. */

@@ -33,11 +33,11 @@ export function sdgProgressFromGrowth(
   d: Sign,
 ): Outcome<SdgProgress> {
   if (required === null) {
-    const p = d * observed;
+    const p = d * observed + 0; // never −0
     return ok({ status: statusOf(p, [0.015, 0.005, 0]), ratio: p });
   }
   if (required === 0) return fail('zero-divisor', { subject: 'required-growth' });
-  const r = (d * observed) / Math.abs(required);
+  const r = (d * observed) / Math.abs(required) + 0;
   return Number.isFinite(r) ? ok({ status: statusOf(r, [0.95, 0.6, 0]), ratio: r }) : fail('not-computable');
 }
 
