@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { achievementPercent, growthPercent } from '../bands/bands.js';
-import { type KindSpec, type Measurement, measureAchievement } from './measure.js';
+import { type KindSpec, type Measurement, measureAchievement, seriesOf } from './measure.js';
 import type { Outcome } from './outcome.js';
 
 const spec = (over: Partial<KindSpec>): KindSpec => ({
@@ -12,8 +12,7 @@ const spec = (over: Partial<KindSpec>): KindSpec => ({
   input: 'levels',
   ...over,
 });
-const series = (entries: Record<number, number>) =>
-  new Map(Object.entries(entries).map(([y, v]) => [Number(y), v]));
+const series = seriesOf;
 const value = (o: Outcome<Measurement>): Measurement => {
   if (!o.ok) throw new Error(`expected a value, got ${o.reason.code}`);
   return o.value;

@@ -6,6 +6,15 @@ import { ratioAchievement, type Sign } from './ratio.js';
 /** Yearly figures of one indicator for the plan's unit: levels, or growth rates in percent. */
 export type Series = ReadonlyMap<number, number>;
 
+/**
+ * A series from a `{ year: value }` record, e.g. for tests and worked examples.
+ *
+ * @example seriesOf({ 2020: 100, 2023: 135.7 }).get(2023) // 135.7
+ */
+export function seriesOf(values: Readonly<Record<number, number>>): Series {
+  return new Map(Object.entries(values).map(([y, v]) => [Number(y), v]));
+}
+
 /** What the kind's formula needs besides the figures. */
 export interface KindSpec {
   kind: TargetKind;

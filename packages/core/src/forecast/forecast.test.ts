@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type KindSpec, measureAchievement, type Series } from '../achievement/measure.js';
+import { type KindSpec, measureAchievement, seriesOf } from '../achievement/measure.js';
 import type { ForecastClass, TrendModel } from '../model.js';
 import { effortOf } from './effort.js';
 import {
@@ -20,8 +20,7 @@ const spec = (over: Partial<KindSpec>): KindSpec => ({
   input: 'levels',
   ...over,
 });
-const series = (entries: Record<number, number>): Series =>
-  new Map(Object.entries(entries).map(([y, v]) => [Number(y), v]));
+const series = seriesOf;
 
 /** Forecast as evaluatePlan does: measure at t = the latest year, then project. */
 function forecast(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { seriesOf } from '../achievement/measure.js';
 import { type SdgLevelsInput, sdgProgressFromGrowth, sdgProgressOfLevels } from './sdg-progress.js';
 
 const input = (over: Partial<SdgLevelsInput>, values: Record<number, number>): SdgLevelsInput => {
-  const series = new Map(Object.entries(values).map(([y, v]) => [Number(y), v]));
+  const series = seriesOf(values);
   return {
     d: 1,
     series,
