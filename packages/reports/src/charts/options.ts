@@ -49,7 +49,12 @@ export function bandChartOptions(d: BandChartData, lang: Lang): EChartsOption {
       type: 'category',
       data: d.labels,
       // Wrap long band names inside their own slot instead of letting them overlap.
-      axisLabel: { interval: 0, width: Math.floor(360 / Math.max(1, d.labels.length)) - 8, overflow: 'break', fontSize: 12 },
+      axisLabel: {
+        interval: 0,
+        width: Math.floor(360 / Math.max(1, d.labels.length)) - 8,
+        overflow: 'break',
+        fontSize: 12,
+      },
       axisLine: { lineStyle: { color: INK } },
     },
     yAxis: {
@@ -106,7 +111,9 @@ export function seriesChartOptions(d: SeriesChartData, lang: Lang): EChartsOptio
       scale: true,
       splitLine: { lineStyle: { color: GRID } },
       // Large values need no decimals on the axis; the points carry the exact figures.
-      axisLabel: { formatter: (v: number) => formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.min(d.decimals, 1), lang) },
+      axisLabel: {
+        formatter: (v: number) => formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.min(d.decimals, 1), lang),
+      },
     },
     series: [
       {

@@ -1,4 +1,11 @@
-import { type BandCount, bandLabel as coreBandLabel, formatPercent, type Lang, localize, type Plan } from '@chitieu/core';
+import {
+  type BandCount,
+  bandLabel as coreBandLabel,
+  formatPercent,
+  type Lang,
+  localize,
+  type Plan,
+} from '@chitieu/core';
 import { t } from '../i18n.js';
 
 /**
