@@ -90,6 +90,10 @@ export interface TargetTable extends Editable {
   high: number | null;
   input: string | null;
   expected: string | null;
+  /** Lead agency (cơ quan chủ trì). */
+  lead: string | null;
+  /** JSON array of coordinating agencies, or null. */
+  co_agencies: string | null;
 }
 
 export interface ProgramTable extends Editable {

@@ -109,6 +109,8 @@ export async function up(db: AnyDb): Promise<void> {
       .addColumn('high', sql.raw(real))
       .addColumn('input', 'text')
       .addColumn('expected', 'text')
+      .addColumn('lead', 'text')
+      .addColumn('co_agencies', 'text')
       .addUniqueConstraint('targets_plan_code_uq', ['plan_id', 'code']),
   ).execute();
 

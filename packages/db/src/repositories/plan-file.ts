@@ -15,6 +15,9 @@ import { type Executor, withTransaction } from '../transaction.js';
 import { type ImportProblemCode, importProblemMessage } from './messages.js';
 import { chunks, type RowCounts, selectWhereIn, upsertRows } from './rows.js';
 
+/** A target as a plan file may carry it: the core's target plus lead and coordinating agencies. */
+export type StoredTarget = Target & { lead?: string | null; coAgencies?: string[] | null };
+
 export type ImportedKind = 'units' | 'indicators' | 'plans' | 'targets' | 'programs' | 'tasks' | 'values';
 export type ImportCounts = Record<ImportedKind, RowCounts>;
 
@@ -379,7 +382,7 @@ function planRow(p: Plan, unitId: number) {
   };
 }
 
-function targetRow(t: Target, planId: number, position: number, indicatorId: number) {
+function targetRow(t: StoredTarget, planId: number, position: number, indicatorId: number) {
   return {
     plan_id: planId,
     code: t.code,
@@ -394,6 +397,8 @@ function targetRow(t: Target, planId: number, position: number, indicatorId: num
     high: t.high ?? null,
     input: t.input ?? null,
     expected: t.expected ?? null,
+    lead: t.lead ?? null,
+    co_agencies: json(t.coAgencies),
   };
 }
 
@@ -573,7 +578,7 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
         ? null
         : compact({ exceed: plan.forecast_exceed, complete: plan.forecast_complete }),
     targets: targetRows.map(
-      (t): Target =>
+      (t): StoredTarget =>
         compact({
           code: t.code,
           group: t.group_name,
@@ -585,6 +590,8 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
           high: t.high,
           input: t.input as Target['input'],
           expected: t.expected as Target['expected'],
+          lead: t.lead,
+          coAgencies: parseJson<string[]>(t.co_agencies),
         }),
     ),
     programs: nonEmpty(

@@ -117,7 +117,9 @@ export function smallPlan(): PlanData {
             kind: 'level',
             low: 60,
             high: 62,
-          },
+            lead: 'Phòng Kinh tế',
+            coAgencies: ['Chi cục Thống kê', 'Phòng Tài chính - Kế hoạch'],
+          } as PlanData['plans'][number]['targets'][number],
           {
             code: '3',
             group: 'Xã hội',
