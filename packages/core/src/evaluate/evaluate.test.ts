@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Plan, Target, Value } from '../model.js';
 import { indexEnteredValues } from '../values/value-source.js';
-import { evaluatePlan } from './evaluate.js';
+import { boundsOf, evaluatePlan } from './evaluate.js';
 
 /** A small town plan 2021–2025 with one target of every kind, evaluated at 2023 in the tests. */
 const ind = (code: string, unit: string, over: Partial<Indicator> = {}): Indicator => ({
@@ -251,6 +251,20 @@ describe('evaluatePlan — plan settings', () => {
     const r = row('5', evaluate(plan, 2023, withPlan));
     expect(r.forecast.path?.[0]).toEqual({ year: 2024, value: 30, source: 'plan' });
     expect(r.actual).toBe(40); // plan values are never actuals
+  });
+});
+
+describe('boundsOf', () => {
+  it('Given explicit bounds, a percentage, a count and a signed amount, When asked, Then own, 0–100, floor 0, open', () => {
+    expect(boundsOf({ unit: 'tỷ đồng', bounds: [10, 20] })).toEqual([10, 20]);
+    expect(boundsOf({ unit: '%', bounds: null })).toEqual([0, 100]);
+    expect(boundsOf({ unit: 'vụ', bounds: null }, [1, 0])).toEqual([0, null]);
+    expect(boundsOf({ unit: 'triệu USD', bounds: null }, [-5, 3])).toBeNull();
+  });
+  it('Given "không để xảy ra cháy rừng" falling 1 → 0 with no bounds set, When forecast, Then never below 0 fires', () => {
+    const fires = indicators.map((i) => (i.code === 'ACC' ? { ...i, bounds: null } : i));
+    const e = evaluatePlan({ plan, indicators: fires, values: indexEnteredValues(values), asOf: 2023 });
+    expect(row('8', e).forecast.path?.map((p) => p.value)).toEqual([0, 0]);
   });
 });
 

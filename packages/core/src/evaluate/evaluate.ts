@@ -45,10 +45,22 @@ interface Context {
   thresholds: ForecastThresholds;
 }
 
-/** Percent indicators are clamped to 0–100 in forecasts unless the indicator says otherwise. */
-export function boundsOf(indicator: Pick<Indicator, 'bounds' | 'unit'>): Bounds | null {
+/**
+ * The clamp for an indicator's forecast: its own bounds; else 0–100 for a percentage (unit "%"); else,
+ * when every actual so far is ≥ 0 (counts, money), a floor of 0 — a trend never forecasts −0,4 fires.
+ *
+ * @example boundsOf({ unit: '%', bounds: null })               // [0, 100]
+ * @example boundsOf({ unit: 'vụ', bounds: null }, [1, 0])      // [0, null]
+ * @example boundsOf({ unit: 'tỷ đồng', bounds: null }, [-5, 3]) // null
+ */
+export function boundsOf(
+  indicator: Pick<Indicator, 'bounds' | 'unit'>,
+  actuals: Iterable<number> = [],
+): Bounds | null {
   if (indicator.bounds) return indicator.bounds;
-  return indicator.unit.trim() === '%' ? [0, 100] : null;
+  if (indicator.unit.trim() === '%') return [0, 100];
+  for (const v of actuals) if (v < 0) return null;
+  return [0, null];
 }
 
 /** The actual figures of one indicator for the plan's unit in [b, lastYear], with their statuses. */
@@ -180,7 +192,7 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
       return planned === null ? null : planned + 0;
     },
     trend: indicator.trend,
-    bounds: boundsOf(indicator),
+    bounds: boundsOf(indicator, series.values()),
     expected: target.expected ?? null,
     thresholds: ctx.thresholds,
   });
