@@ -1,0 +1,294 @@
+/**
+ * Reading and writing plan files (`chitieu.plan/1`, JSON or YAML). Every problem of a file is reported at
+ * once, each with its path in the file and a sentence; nothing is returned from a file with a problem.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Lang } from '@chitieu/core';
+import { Document, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { z } from 'zod';
+import { checkPlanFile, formatPath, type PathSegment, type RawProblem } from './check.js';
+import { applyDefaults, type PlanFile } from './defaults.js';
+import { describeReceived, message, quoted } from './messages.js';
+import { isObject, normalizeRaw } from './normalize.js';
+import { PLAN_FORMAT, planFileSchema } from './schema.js';
+
+export interface PlanFileProblem {
+  /** Where in the file, e.g. `plans[0].targets[3].indicator`; empty for the file as a whole. */
+  path: string;
+  message: string;
+  /** 1-based line and column when the position is known. */
+  line?: number;
+  column?: number;
+}
+
+export type PlanFileResult = { ok: true; data: PlanFile } | { ok: false; problems: PlanFileProblem[] };
+
+export interface PlanFileOptions {
+  /** Shown in file-level messages. */
+  fileName?: string;
+  lang?: Lang;
+}
+
+/** Keys whose plain YAML scalars are codes: `code: 01` must stay "01", not become the number 1. */
+const CODE_KEYS = new Set(['code', 'parent', 'unit', 'indicator', 'weight']);
+
+const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
+
+/**
+ * Parse and validate a plan file from its text (JSON or YAML, told apart by the first character),
+ * then apply defaults.
+ *
+ * @example
+ * const r = parsePlanFile('format: chitieu.plan/1\nunits: [{ code: "38", name: Thanh Hóa, level: province }]');
+ * r.ok && r.data.units[0] // { code: '38', name: 'Thanh Hóa', level: 'province', parent: null }
+ * parsePlanFile('format: x', { lang: 'en' })
+ * // { ok: false, problems: [{ path: 'format', message: 'The format field must be "chitieu.plan/1" (found the text "x").', line: 1, column: 9 }] }
+ */
+export function parsePlanFile(text: string, opts: PlanFileOptions = {}): PlanFileResult {
+  const lang = opts.lang ?? 'vi';
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (src.trim() === '') return fail([{ path: '', message: message('empty-file', {}, lang) }]);
+
+  let raw: unknown;
+  let positions: Positions | null = null;
+  if (looksLikeJson(src)) {
+    try {
+      raw = JSON.parse(src);
+    } catch (e) {
+      return fail([jsonSyntaxProblem(src, e, lang)]);
+    }
+  } else {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      return fail(
+        doc.errors.map((e) => {
+          const pos = lineCounter.linePos(e.pos[0]);
+          const detail = yamlDetail(e.code, e.message, lang);
+          return {
+            path: '',
+            message: message('yaml-syntax', { line: pos.line, column: pos.col, detail }, lang),
+            line: pos.line,
+            column: pos.col,
+          };
+        }),
+      );
+    }
+    keepCodesAsWritten(doc);
+    try {
+      raw = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      return fail([{ path: '', message: message('invalid', { detail: (e as Error).message }, lang) }]);
+    }
+    positions = positionsOf(doc, lineCounter);
+  }
+  return validate(raw, src, positions, lang);
+}
+
+/** Read a plan file from disk; any problem, including an unreadable file, comes back as problems. */
+export async function readPlanFile(path: string, opts: PlanFileOptions = {}): Promise<PlanFileResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return fail([{ path: '', message: message('read-error', { file: path, detail }, opts.lang ?? 'vi') }]);
+  }
+  return parsePlanFile(text, { fileName: path, ...opts });
+}
+
+/**
+ * Write a plan file as JSON or YAML, for export. Absent optional fields stay absent; in YAML each unit
+ * and value is one flow line, as people write them by hand. `parsePlanFile` reads the output back
+ * to the same data.
+ *
+ * @example serializePlanFile(data, 'yaml').split('\n')[0] // 'format: chitieu.plan/1'
+ */
+export function serializePlanFile(
+  data: PlanFile | Omit<PlanFile, 'format'>,
+  format: 'json' | 'yaml',
+): string {
+  const { units, indicators, plans, values } = data;
+  const ordered = { format: PLAN_FORMAT, units, indicators, plans, values };
+  if (format === 'json') {
+    // One line per unit and per value keeps a national file readable and a third of the size.
+    const lines = (xs: readonly unknown[]) =>
+      xs.length === 0 ? '[]' : `[\n${xs.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+    const nested = (x: unknown) => JSON.stringify(x, null, 2).replace(/\n/g, '\n  ');
+    return `{\n  "format": ${JSON.stringify(PLAN_FORMAT)},\n  "units": ${lines(units)},\n  "indicators": ${nested(indicators)},\n  "plans": ${nested(plans)},\n  "values": ${lines(values)}\n}\n`;
+  }
+  const doc = new Document(ordered);
+  for (const key of ['units', 'values']) {
+    const seq = doc.get(key, true);
+    if (isSeq(seq)) for (const item of seq.items) (item as { flow?: boolean }).flow = true;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+function validate(raw: unknown, src: string, positions: Positions | null, lang: Lang): PlanFileResult {
+  if (!isObject(raw)) return fail([{ path: '', message: message('not-an-object', {}, lang) }]);
+  const doc = normalizeRaw(raw);
+  const raws: RawProblem[] = [];
+  const parsed = planFileSchema.safeParse(doc);
+  if (!parsed.success) for (const issue of parsed.error.issues) raws.push(fromIssue(issue, doc, lang));
+  raws.push(...checkPlanFile(doc, lang));
+  if (raws.length === 0 && parsed.success) return { ok: true, data: applyDefaults(parsed.data) };
+
+  // JSON carries no positions of its own; the YAML reader can find them (JSON is YAML), but only now.
+  const pos = positions ?? jsonPositions(src);
+  const seen = new Set<string>();
+  const problems: PlanFileProblem[] = [];
+  for (const r of raws) {
+    const p: PlanFileProblem = { path: formatPath(r.path), message: message(r.code, r.params ?? {}, lang) };
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = pos?.(r.path);
+    problems.push(at ? { ...p, ...at } : p);
+  }
+  // Top to bottom, as a person fixes a file.
+  problems.sort(
+    (a, b) =>
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+  return fail(problems);
+}
+
+function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProblem {
+  const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
+  const received = valueAt(doc, path);
+  const rec = describeReceived(received, lang);
+  const q = quoted(received) || rec;
+  const last = path[path.length - 1];
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (received === undefined) return { path, code: 'required' };
+      if (issue.expected === 'int') return { path, code: 'not-integer', params: { received: rec } };
+      if (issue.expected === 'number' && typeof received === 'string')
+        return { path, code: 'not-a-number', params: { received: rec } };
+      if (issue.expected === 'string' && typeof received === 'number' && isCodeKey(last))
+        return { path, code: 'code-not-text', params: { received: String(received) } };
+      return { path, code: 'wrong-type', params: { expected: issue.expected, received: rec } };
+    }
+    case 'invalid_value':
+      if (path.length === 1 && last === 'format')
+        return { path, code: 'format-tag', params: { received: rec } };
+      return { path, code: 'one-of', params: { received: q, values: issue.values.map(String).join(', ') } };
+    case 'too_small':
+      if (issue.origin === 'string') return { path, code: 'empty-text' };
+      if (issue.origin === 'array') return { path, code: 'pair-needed' };
+      return { path, code: 'too-small', params: { min: Number(issue.minimum), received: rec } };
+    case 'too_big':
+      if (issue.origin === 'array') return { path, code: 'pair-needed' };
+      return { path, code: 'too-big', params: { max: Number(issue.maximum), received: rec } };
+    case 'invalid_format':
+      if (last === 'due') return { path, code: 'bad-date', params: { received: q } };
+      if (last === 'period') return { path, code: 'bad-period', params: { received: q } };
+      return {
+        path,
+        code: typeof received === 'string' && received.trim() === '' ? 'empty-text' : 'invalid',
+        params: { detail: rec },
+      };
+    default:
+      return { path, code: 'invalid', params: { detail: issue.message } };
+  }
+}
+
+const isCodeKey = (k: PathSegment | undefined) =>
+  typeof k === 'string' && (CODE_KEYS.has(k) || k === 'targets');
+
+function valueAt(doc: unknown, path: readonly PathSegment[]): unknown {
+  let cur: unknown = doc;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isObject(cur) && typeof seg === 'string') cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Replace number scalars under code keys (and in lists of target codes) by their source text. */
+function keepCodesAsWritten(doc: Document): void {
+  const restore = (node: unknown) => {
+    if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string')
+      node.value = node.source;
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (typeof key !== 'string') return;
+      if (CODE_KEYS.has(key)) restore(pair.value);
+      else if (key === 'targets' && isSeq(pair.value)) for (const item of pair.value.items) restore(item);
+    },
+  });
+}
+
+type Positions = (path: readonly PathSegment[]) => { line: number; column: number } | null;
+
+function positionsOf(doc: Document, lc: LineCounter): Positions {
+  return (path) => {
+    // A missing field has no node: point at the nearest enclosing one.
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+      if (range) {
+        const { line, col } = lc.linePos(range[0]);
+        return { line, column: col };
+      }
+    }
+    return null;
+  };
+}
+
+function jsonPositions(src: string): Positions | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src, { lineCounter, uniqueKeys: false });
+  return doc.errors.length === 0 ? positionsOf(doc, lineCounter) : null;
+}
+
+/**
+ * Node 20 names the offset of some JSON errors only ("Unexpected token '}', …"); the YAML reader, for
+ * which JSON is a flow document, finds the spot for the others.
+ */
+function jsonSyntaxProblem(src: string, e: unknown, lang: Lang): PlanFileProblem {
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  const m = /position (\d+)/.exec(detail);
+  const offset = m ? Number(m[1]) : (parseDocument(src).errors[0]?.pos[0] ?? src.length);
+  const before = src.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  const short = detail
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+.*$/, '');
+  return { path: '', message: message('json-syntax', { line, column, detail: short }, lang), line, column };
+}
+
+const YAML_DETAIL: Record<string, Record<Lang, string>> = {
+  DUPLICATE_KEY: {
+    vi: 'một trường bị lặp lại trong cùng một đối tượng',
+    en: 'a key is repeated in the same map',
+  },
+  TAB_AS_INDENT: {
+    vi: 'dùng phím Tab để thụt lề (hãy dùng dấu cách)',
+    en: 'a tab is used for indentation (use spaces)',
+  },
+  BAD_INDENT: { vi: 'thụt lề không đúng', en: 'wrong indentation' },
+  MISSING_CHAR: {
+    vi: 'thiếu ký tự đóng (dấu ngoặc hoặc dấu nháy)',
+    en: 'a closing bracket or quote is missing',
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    vi: 'khóa trải trên nhiều dòng hoặc thiếu dấu ":"',
+    en: 'a key spans lines or lacks ":"',
+  },
+};
+
+function yamlDetail(code: string, raw: string, lang: Lang): string {
+  const known = YAML_DETAIL[code]?.[lang];
+  if (known) return known;
+  const first = raw.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? raw;
+  return first;
+}
+
+const fail = (problems: PlanFileProblem[]): PlanFileResult => ({ ok: false, problems });
