@@ -1,6 +1,5 @@
 import type { Lang } from '@chitieu/core';
 import type { DatabaseHandle } from '@chitieu/db';
-import { buildApp, startServer } from '@chitieu/server';
 import type { Command } from 'commander';
 import { type Config, DEMO_PLAN_FILE, describeDatabase, loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig, runAction } from '../config-database.js';
@@ -54,6 +53,8 @@ export function registerServe(program: Command): void {
           await handle.destroy();
           throw err;
         }
+        // Loaded here, not at the top: other commands (and --help) need not pay for Fastify.
+        const { buildApp, startServer } = await import('@chitieu/server');
         const app = await buildApp({ database: handle });
         let url: string;
         try {

@@ -264,19 +264,11 @@ export async function importPlanFile(
       source: v.source ?? null,
       note: v.note ?? null,
     }));
-    const existingValues: Record<string, unknown>[] = [];
-    const valueIndicatorIds = [...new Set(valueRows.map((r) => r.indicator_id))];
-    for (const part of chunks([...new Set(valueRows.map((r) => r.unit_id))])) {
-      if (valueIndicatorIds.length === 0) break;
-      existingValues.push(
-        ...(await trx
-          .selectFrom('indicator_values')
-          .selectAll()
-          .where('unit_id', 'in', part)
-          .where('indicator_id', 'in', valueIndicatorIds)
-          .execute()),
-      );
-    }
+    const existingValues = await valuesOf(
+      trx,
+      valueRows.map((r) => r.unit_id),
+      valueRows.map((r) => r.indicator_id),
+    );
     const values = await upsertRows(trx, 'indicator_values', valueRows, existingValues, valueKey, at);
     const revised = await selectWhereIn(trx, 'indicator_values', 'id', [
       ...[...values.changed].map((k) => values.ids.get(k) ?? 0),
@@ -320,6 +312,25 @@ export async function importPlanFile(
       .execute();
     return { ok: true, counts };
   });
+}
+
+/** Every stored value of these units × indicators, in insertion order (one query per 1000 units). */
+async function valuesOf(db: Executor, unitIds: readonly number[], indicatorIds: readonly number[]) {
+  const ids = [...new Set(indicatorIds)];
+  const rows = [];
+  if (ids.length === 0) return [];
+  for (const part of chunks([...new Set(unitIds)], 1000)) {
+    rows.push(
+      ...(await db
+        .selectFrom('indicator_values')
+        .selectAll()
+        .where('unit_id', 'in', part)
+        .where('indicator_id', 'in', ids)
+        .orderBy('id')
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /**
@@ -533,20 +544,7 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
 
   const unitCodeById = new Map(unitRows.map((u) => [Number(u.id), u.code]));
   const indicatorCodeById = new Map(indicatorRows.map((i) => [i.id, i.code]));
-  const valueRows = [];
-  const indicatorIdList = [...indicatorCodeById.keys()];
-  for (const part of chunks([...unitCodeById.keys()], 1000)) {
-    if (indicatorIdList.length === 0) break;
-    valueRows.push(
-      ...(await db
-        .selectFrom('indicator_values')
-        .selectAll()
-        .where('unit_id', 'in', part)
-        .where('indicator_id', 'in', indicatorIdList)
-        .orderBy('id')
-        .execute()),
-    );
-  }
+  const valueRows = await valuesOf(db, [...unitCodeById.keys()], [...indicatorCodeById.keys()]);
 
   const tasksOf = (programId: number): Task[] =>
     taskRows

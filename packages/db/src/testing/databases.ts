@@ -71,16 +71,15 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       },
     };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const { url, schema } = newTestSchemaUrl();
   await adminQuery(`CREATE SCHEMA ${schema}`);
-  const url = withSchema(PG_TEST_URL, schema);
   const handle = openFrom(url);
   return {
     handle,
     url,
     async cleanup() {
       await handle.destroy();
-      await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await dropTestSchema(schema);
     },
   };
 }
