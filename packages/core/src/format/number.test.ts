@@ -119,3 +119,33 @@ describe('percent, quantities and spans', () => {
     expect(formatYearSpan(2025, 2025)).toBe('2025');
   });
 });
+
+describe('roundHalfAwayFromZero fast path', () => {
+  /** The reference: the decimal-string path alone (toPrecision(15), then half away from zero on the digits). */
+  function reference(x: number, d: number): number {
+    const clean = Number(x.toPrecision(15));
+    const sign = clean < 0 ? -1 : 1;
+    const [m, e = '0'] = String(Math.abs(clean)).split('e');
+    const shifted = Number(`${m}e${Number(e) + d}`);
+    const rounded = Math.round(Number(shifted.toPrecision(15)));
+    const [rm, re = '0'] = String(rounded).split('e');
+    const r = sign * Number(`${rm}e${Number(re) - d}`);
+    return r === 0 ? 0 : r;
+  }
+
+  it('agrees with the decimal-string rounding everywhere (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        expect(roundHalfAwayFromZero(x, d)).toBe(reference(x, d));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 1, max: 3 }), (n, d) => {
+        const tie = (n + 0.5) / 10 ** d; // exact ties like 0.125, 2.675, -0.05
+        expect(roundHalfAwayFromZero(tie, d)).toBe(reference(tie, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

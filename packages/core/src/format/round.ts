@@ -10,6 +10,17 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   // From 1e15 on a double has no decimals worth rounding, and 15-digit cleaning could overflow.
   if (Math.abs(x) >= 1e15) return x;
+  const d = Math.trunc(decimals);
+  if (d >= 0 && d <= 15) {
+    // Fast path: away from a tie, plain arithmetic gives the same double as the decimal-string path
+    // (an exact integer divided by an exact power of ten is correctly rounded).
+    const f = 10 ** d;
+    const y = Math.abs(x) * f;
+    if (y < 2 ** 52 && Math.abs(y - Math.floor(y) - 0.5) > 1e-6) {
+      const r = (x < 0 ? -Math.round(y) : Math.round(y)) / f;
+      return r === 0 ? 0 : r;
+    }
+  }
   const clean = Number(x.toPrecision(15));
   const sign = clean < 0 ? -1 : 1;
   const abs = Math.abs(clean);

@@ -1,0 +1,256 @@
+/**
+ * Core benchmark: a synthetic national data set (34 provinces, their districts, 3.321 communes, one
+ * 40-target plan per commune, figures 2020–2023 plus annual plan figures for 2024–2025) written to a
+ * temporary plan file. Measures (a) reading + parsing + validating the file — the baseline — and
+ * (b) evaluating every plan with forecasts plus ranking every commune among its siblings.
+ * Goals: evaluation faster than parsing (ratio < 1) and under 3 s in total.
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createValueSource,
+  type Evaluation,
+  evaluatePlan,
+  type Indicator,
+  type Plan,
+  type PlanData,
+  rankUnits,
+  type Target,
+  type TargetKind,
+  type Unit,
+  type Value,
+  type ValueSource,
+} from '@chitieu/core';
+import { readPlanFile } from '@chitieu/plan-file';
+import { type BenchTable, timeMs } from './lib.js';
+
+export const name = 'core';
+
+const PROVINCES = 34;
+const COMMUNES = 3321;
+const DISTRICTS_PER_PROVINCE = 20;
+const TARGETS = 40;
+const RANKED = ['I01', 'I02', 'I09'];
+
+/** mulberry32: a small seeded generator, so every run measures the same data. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Spec {
+  kind: TargetKind;
+  percent: boolean;
+  down?: boolean;
+  rates?: boolean;
+}
+
+/** Eight shapes of target, repeated five times: every kind, rates, ceilings and percentages. */
+const SHAPES: Spec[] = [
+  { kind: 'avg-growth', percent: false },
+  { kind: 'level', percent: false },
+  { kind: 'cumulative', percent: false },
+  { kind: 'annual', percent: false },
+  { kind: 'change', percent: true, down: true },
+  { kind: 'milestone', percent: true },
+  { kind: 'avg-growth', percent: true, rates: true },
+  { kind: 'level', percent: true, down: true },
+];
+
+export function syntheticData(): PlanData {
+  const rnd = random(20231231);
+  const units: Unit[] = [{ code: 'VN', name: 'Cả nước', level: 'nation' }];
+  const communes: Unit[] = [];
+  for (let p = 1; p <= PROVINCES; p++) {
+    units.push({ code: `P${p}`, name: `Tỉnh ${p}`, level: 'province', parent: 'VN' });
+    for (let d = 1; d <= DISTRICTS_PER_PROVINCE; d++) {
+      units.push({ code: `P${p}D${d}`, name: `Huyện ${p}.${d}`, level: 'district', parent: `P${p}` });
+    }
+  }
+  for (let c = 0; c < COMMUNES; c++) {
+    const p = (c % PROVINCES) + 1;
+    const d = (Math.floor(c / PROVINCES) % DISTRICTS_PER_PROVINCE) + 1;
+    const unit = { code: `C${c + 1}`, name: `Xã ${c + 1}`, level: 'commune', parent: `P${p}D${d}` };
+    units.push(unit);
+    communes.push(unit);
+  }
+  const specs = Array.from({ length: TARGETS }, (_, i) => SHAPES[i % SHAPES.length] as Spec);
+  const indicators: Indicator[] = specs.map((s, i) => ({
+    code: `I${String(i + 1).padStart(2, '0')}`,
+    name: { vi: `Chỉ tiêu ${i + 1}` },
+    unit: s.percent ? '%' : 'tỷ đồng',
+    direction: s.down ? 'down' : 'up',
+    decimals: s.percent ? 1 : 0,
+    trend: s.percent ? 'linear' : 'compound',
+    aggregation: s.percent ? 'none' : 'sum',
+  }));
+  const targets: Target[] = specs.map((s, i) => ({
+    code: String(i + 1),
+    group: ['Kinh tế', 'Văn hóa - xã hội', 'Môi trường', 'Quốc phòng - an ninh'][i % 4] ?? null,
+    text: { vi: `Mục tiêu ${i + 1}` },
+    indicator: indicators[i]?.code ?? '',
+    kind: s.kind,
+    value:
+      s.kind === 'avg-growth'
+        ? 8
+        : s.kind === 'change'
+          ? 0.5
+          : s.kind === 'milestone'
+            ? null
+            : s.down
+              ? 5
+              : 1000,
+    ...(s.kind === 'avg-growth' ? { input: s.rates ? 'rates' : 'levels' } : {}),
+    ...(s.kind === 'milestone' ? { expected: 'complete' as const } : {}),
+  }));
+  const plans: Plan[] = [];
+  const values: Value[] = [];
+  for (const unit of communes) {
+    plans.push({
+      code: `KH-${unit.code}`,
+      title: { vi: `Kế hoạch ${unit.name}` },
+      unit: unit.code,
+      kind: 'party-resolution',
+      baselineYear: 2020,
+      targetYear: 2025,
+      methodology: 'chitieu',
+      targets,
+    });
+    specs.forEach((s, i) => {
+      const indicator = indicators[i]?.code ?? '';
+      let level = s.percent ? 5 + rnd() * 20 : 200 + rnd() * 1600;
+      for (let year = 2020; year <= 2023; year++) {
+        const value =
+          s.kind === 'milestone'
+            ? Math.min(100, (year - 2020) * 25 * rnd() * 1.5)
+            : s.rates
+              ? 4 + rnd() * 8
+              : level;
+        if (!(s.rates && year === 2020)) {
+          values.push({
+            indicator,
+            unit: unit.code,
+            year,
+            value: Math.round(value * 10) / 10,
+            status: year === 2023 ? 'estimate' : 'official',
+          });
+        }
+        level = s.percent ? Math.max(0, level + (s.down ? -0.6 : 0.6) * rnd()) : level * (1 + 0.12 * rnd());
+      }
+      if (i < 5) {
+        for (const year of [2024, 2025]) {
+          values.push({
+            indicator,
+            unit: unit.code,
+            year,
+            value: Math.round(level * 10) / 10,
+            status: 'plan',
+          });
+        }
+      }
+    });
+  }
+  return { units, indicators, plans, values };
+}
+
+/** Every plan evaluated with forecasts, as of 2023. */
+function evaluateAll(data: PlanData, values: ValueSource): Evaluation[] {
+  return data.plans.map((plan) =>
+    evaluatePlan({ plan, indicators: data.indicators, values, asOf: 2023, lang: 'vi' }),
+  );
+}
+
+/** Every commune ranked among its siblings: one ranking per district and indicator, by value and by growth. */
+function rankAll(data: PlanData, values: ValueSource): number {
+  const parents = [...new Set(data.units.filter((u) => u.level === 'commune').map((u) => u.parent ?? ''))];
+  let rankings = 0;
+  for (const parent of parents) {
+    for (const indicator of RANKED) {
+      rankUnits({ data, values, indicator, year: 2023, by: 'value', parent });
+      rankUnits({ data, values, indicator, year: 2023, by: 'growth', parent, since: 2020 });
+      rankings += 2;
+    }
+  }
+  return rankings;
+}
+
+export async function run(): Promise<BenchTable[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'chitieu-bench-'));
+  const file = join(dir, 'national.json');
+  try {
+    // The generated copy is dropped once written, so only the parsed data set stays on the heap.
+    const valueCount = writeSynthetic(file);
+    const mb = statSync(file).size / 1e6;
+    let parsed: PlanData | null = null;
+    const parseMs = await timeMs(
+      async () => {
+        const r = await readPlanFile(file);
+        if (!r.ok) {
+          const first = r.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
+          throw new Error(`synthetic file invalid: ${first.join('; ')}`);
+        }
+        parsed = r.data;
+      },
+      3,
+      0,
+    );
+    if (!parsed) throw new Error('nothing parsed');
+    const data: PlanData = parsed;
+    let evaluations: Evaluation[] = [];
+    let rankings = 0;
+    const totalMs = await timeMs(
+      () => {
+        const values = createValueSource(data);
+        evaluations = evaluateAll(data, values);
+        rankings = rankAll(data, values);
+      },
+      3,
+      1,
+    );
+    const sourceMs = await timeMs(() => createValueSource(data).actual('C1', 'I01', 2023), 3, 1);
+    const values = createValueSource(data);
+    const evalMs = await timeMs(() => evaluateAll(data, values), 3, 1);
+    const rankMs = await timeMs(() => rankAll(data, values), 3, 1);
+    const targets = evaluations.reduce((n, e) => n + e.targets.length, 0);
+    const forecasts = evaluations.reduce(
+      (n, e) => n + e.targets.filter((t) => t.forecast.class !== 'insufficient-data').length,
+      0,
+    );
+    const ratio = totalMs / parseMs;
+    const perPlan = (ms: number) => (ms * 1000) / COMMUNES;
+    return [
+      {
+        title: `core: ${COMMUNES} commune plans × ${TARGETS} targets, ${valueCount} values (${mb.toFixed(1)} MB JSON)`,
+        columns: ['step', 'median ms', 'µs per plan'],
+        rows: [
+          ['baseline: read + parse + validate the plan file', parseMs, perPlan(parseMs)],
+          ['  value source (index values, formulas, aggregation)', sourceMs, perPlan(sourceMs)],
+          ['  evaluate every plan with forecasts', evalMs, perPlan(evalMs)],
+          [`  ${rankings} rankings (each commune among its siblings)`, rankMs, perPlan(rankMs)],
+          ['total evaluation (the three above, in one run)', totalMs, perPlan(totalMs)],
+        ],
+        notes: [
+          `${targets} targets evaluated, ${forecasts} with a forecast class.`,
+          `evaluation / parse = ${ratio.toFixed(2)} (goal < 1): ${ratio < 1 ? 'met' : 'NOT met'}`,
+          `total evaluation = ${(totalMs / 1000).toFixed(2)} s (goal < 3 s): ${totalMs < 3000 ? 'met' : 'NOT met'}`,
+        ],
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Write the synthetic data set as a JSON plan file; returns how many values it holds. */
+function writeSynthetic(file: string): number {
+  const data = syntheticData();
+  writeFileSync(file, JSON.stringify({ format: 'chitieu.plan/1', ...data }));
+  return data.values.length;
+}
