@@ -208,6 +208,16 @@ describe('milestone', () => {
   });
 });
 
+describe('unvalidated input', () => {
+  it('Given a kind the methodology does not know, When measured, Then not-computable', () => {
+    const s = spec({ kind: 'quarterly' as KindSpec['kind'] });
+    expect(measureAchievement(s, series({ 2021: 1, 2022: 2 }), 2022)).toEqual({
+      ok: false,
+      reason: { code: 'not-computable' },
+    });
+  });
+});
+
 describe('overflow', () => {
   it('Given a ratio that overflows, When measured, Then not-computable instead of Infinity', () => {
     expect(measureAchievement(spec({ goal: 1e-300 }), series({ 2023: 1e300 }), 2023)).toEqual({

@@ -70,7 +70,7 @@ function explain<T>(o: Outcome<T>, params: Record<string, number>): Outcome<T> {
  * @example
  * // avg-growth 15 %/year from 2020, levels 100 → 135.7 in 2023 (g_obs 10,71 %)
  * measureAchievement({ kind: 'avg-growth', d: 1, goal: 15, baselineYear: 2020, targetYear: 2025, input: 'levels' },
- *   new Map([[2020, 100], [2023, 135.7]]), 2023)
+ *   seriesOf({ 2020: 100, 2023: 135.69 }), 2023)
  * // → { ok: true, value: { achievement: 0.714…, actual: 10.71…, observedGrowth: 0.1071…, requiredGrowth: 0.2175…, … } }
  */
 export function measureAchievement(spec: KindSpec, series: Series, t: number | null): Outcome<Measurement> {
@@ -139,6 +139,8 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
     const mean = total / values.length;
     return measured(ratioAchievement(mean, goal, d), { actual: mean, year: t, usedYears: years });
   }
+  // Unknown kinds (unvalidated input) are refused rather than read as cumulative.
+  if (kind !== 'cumulative') return fail('not-computable');
   const pace = T > b ? ratioAchievement(total, (goal * elapsed) / (T - b), d) : null;
   return measured(ratioAchievement(total, goal, d), { actual: total, year: t, usedYears: years, pace });
 }

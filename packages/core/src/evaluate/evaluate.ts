@@ -106,7 +106,6 @@ function sdgOf(
     if (!m.ok) return m;
     return sdgProgressFromGrowth(m.value.observedGrowth ?? 0, goal === null ? null : goal / 100, spec.d);
   }
-  if (spec.input === 'rates') return fail('not-computable');
   const levelGoal = target.kind === 'level' ? goal : target.kind === 'milestone' ? 100 : null;
   return sdgProgressOfLevels({
     d: spec.d,

@@ -26,7 +26,7 @@ export const cagr = averageGrowthFromLevels;
  * Official Vietnamese average growth from yearly growth rates given in percent (geometric mean at
  * constant prices): `(Π(1 + r_y))^(1/n) − 1`. Vietnam's GDP 2016–2020 averages 5,99 %, not 6,01 %.
  *
- * @example averageGrowthFromRates([6.21, 6.81, 7.08, 7.02, 2.91]) // { ok: true, value: 0.05987… }
+ * @example averageGrowthFromRates([6.21, 6.81, 7.08, 7.02, 2.91]) // { ok: true, value: 0.05994… } → 5,99 %
  */
 export function averageGrowthFromRates(ratesPercent: readonly number[]): Outcome<number> {
   if (ratesPercent.length === 0) return fail('no-elapsed-years');
