@@ -3,6 +3,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRank } from './commands/rank.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 
 const program = new Command('chitieu')
@@ -14,5 +15,6 @@ registerMigrate(program);
 registerImport(program);
 registerEvaluate(program);
 registerRank(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Io } from '../output/io.js';
+import { runReport } from './report.js';
+
+const DEMO = fileURLToPath(new URL('../../../../demo/thi-xa-demo.yaml', import.meta.url));
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += `${text}\n`;
+    },
+  };
+  return io;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chitieu-report-'));
+});
+
+describe('chitieu report FILE', () => {
+  it('writes the DOCX named by -o and says so', async () => {
+    const io = capture();
+    const out = join(dir, 'bao-cao.docx');
+    const code = await runReport(DEMO, { plan: 'NQ-DH-XV', year: '2023', type: 'midterm', output: out }, io);
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/^Đã ghi .*bao-cao\.docx \(\d+ KB\)\n$/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(dir).some((f) => f.endsWith('.part'))).toBe(false);
+  });
+
+  it('takes the format from the -o extension: the XLSX appendix', async () => {
+    const io = capture();
+    const out = join(dir, 'phu-luc.xlsx');
+    expect(await runReport(DEMO, { plan: 'NQ-DH-XV', year: '2023', output: out }, io)).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('says which path made the PDF', async () => {
+    const io = capture();
+    const out = join(dir, 'report.pdf');
+    const code = await runReport(
+      DEMO,
+      {
+        plan: 'NQ-HDND-KTXH',
+        year: '2023',
+        type: 'annual',
+        output: out,
+        lang: 'en',
+        pdfEngine: 'pdfmake',
+        charts: false,
+      },
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('PDF: laid out by pdfmake');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses bad input with exit code 2 and a sentence, writing nothing', async () => {
+    const cases: [Parameters<typeof runReport>[1], string][] = [
+      [{ plan: 'NQ-DH-XV', year: '23' }, '--year "23" không hợp lệ'],
+      [{ plan: 'NQ-DH-XV', year: '2023', type: 'weekly' }, '--type "weekly" không hợp lệ'],
+      [{ plan: 'NQ-DH-XV', year: '2023', output: join(dir, 'x.odt') }, '--format "odt" không hợp lệ'],
+      [{ plan: 'NQ-X', year: '2023', output: join(dir, 'x.docx') }, 'Không có kế hoạch "NQ-X"'],
+      [{ plan: 'NQ-DH-XV', year: '2030', output: join(dir, 'y.docx') }, 'Năm 2030 nằm ngoài nhiệm kỳ'],
+      [{ plan: 'NQ-DH-XV', year: '2023', date: '30/06/2023' }, '--date "30/06/2023" không hợp lệ'],
+    ];
+    for (const [opts, message] of cases) {
+      const io = capture();
+      expect(await runReport(DEMO, opts, io)).toBe(2);
+      expect(io.stderr).toContain(message);
+    }
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    expect(existsSync(join(dir, 'y.docx'))).toBe(false);
+  });
+});
