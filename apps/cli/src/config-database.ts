@@ -3,8 +3,15 @@ import { type DatabaseHandle, type MigrationOutcome, migrateToLatest, openDataba
 import { sql } from 'kysely';
 import { type Config, describeDatabase } from './config.js';
 
-/** A failure the CLI reports as one line and a non-zero exit, without a stack trace. */
-export class CliError extends Error {}
+/** A failure the CLI reports without a stack trace: its message, and exit code 1 (or the one given). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Print `chitieu: MESSAGE` on stderr and set a failing exit code.
@@ -12,9 +19,9 @@ export class CliError extends Error {}
  * @example
  * fail('PORT="x" không hợp lệ'); // stderr: chitieu: PORT="x" không hợp lệ
  */
-export function fail(message: string): void {
+export function fail(message: string, exitCode = 1): void {
   process.stderr.write(`chitieu: ${message}\n`);
-  process.exitCode = 1;
+  process.exitCode = exitCode;
 }
 
 const CANNOT_OPEN: Record<Lang, (where: string, why: string) => string> = {
@@ -67,7 +74,7 @@ export async function runAction(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
-    if (err instanceof CliError) return fail(err.message);
+    if (err instanceof CliError) return fail(err.message, err.exitCode);
     if (process.env.CHITIEU_DEBUG === '1') console.error(err);
     fail(reason(err));
   }

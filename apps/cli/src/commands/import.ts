@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import type { Lang, PlanData } from '@chitieu/core';
+import type { Lang } from '@chitieu/core';
 import { type DatabaseHandle, type ImportCounts, type ImportedKind, importPlanFile } from '@chitieu/db';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { describeDatabase, loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig, runAction } from '../config-database.js';
+import { EXIT_BAD_INPUT, loadPlanData as readPlanData } from '../output/io.js';
 
 const SAY = {
   vi: {
@@ -16,7 +15,6 @@ const SAY = {
     row: (c: { added: number; updated: number; unchanged: number }) =>
       `thêm ${c.added}, cập nhật ${c.updated}, không đổi ${c.unchanged}`,
     rejected: (file: string, n: number) => `${file}: ${n} lỗi, không nạp gì`,
-    unreadable: (file: string, why: string) => `không đọc được ${file}: ${why}`,
     kinds: {
       units: 'đơn vị',
       indicators: 'chỉ tiêu thống kê',
@@ -36,7 +34,6 @@ const SAY = {
     row: (c: { added: number; updated: number; unchanged: number }) =>
       `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}`,
     rejected: (file: string, n: number) => `${file}: ${n} problem(s), nothing imported`,
-    unreadable: (file: string, why: string) => `cannot read ${file}: ${why}`,
     kinds: {
       units: 'units',
       indicators: 'indicators',
@@ -50,35 +47,8 @@ const SAY = {
 } satisfies Record<Lang, unknown>;
 
 /**
- * Read a plan file for import: the data, or every problem with its path.
- * (Until @chitieu/plan-file's validating reader lands, this only parses JSON/YAML.)
- */
-export async function readPlanForImport(
-  file: string,
-  lang: Lang,
-): Promise<{ ok: true; data: PlanData } | { ok: false; problems: { path: string; message: string }[] }> {
-  let doc: unknown;
-  try {
-    doc = parseYaml(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new CliError(
-      SAY[lang].unreadable(file, err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)),
-    );
-  }
-  const d = (doc ?? {}) as Partial<PlanData>;
-  return {
-    ok: true,
-    data: {
-      units: d.units ?? [],
-      indicators: d.indicators ?? [],
-      plans: d.plans ?? [],
-      values: d.values ?? [],
-    },
-  };
-}
-
-/**
- * Import one plan file into an open database; throws a {@link CliError} listing the problems.
+ * Read, validate and import one plan file into an open database; throws a {@link CliError}
+ * (exit code 2, bad input) listing every problem, and then nothing is written.
  *
  * @example
  * const counts = await importFile(handle, 'demo/thi-xa-demo.yaml', 'vi', 'cli');
@@ -89,11 +59,17 @@ export async function importFile(
   lang: Lang,
   actor: string,
 ): Promise<ImportCounts> {
-  const read = await readPlanForImport(file, lang);
-  const result = read.ok ? await importPlanFile(handle.db, read.data, { actor, lang }) : read;
+  // The same reader and problem listing as `evaluate`: every problem of the file, with its path.
+  const problems: string[] = [];
+  const data = await readPlanData(file, lang, { out: () => {}, err: (line) => problems.push(line) });
+  if (!data) throw new CliError(problems.join('\n'), EXIT_BAD_INPUT);
+  const result = await importPlanFile(handle.db, data, { actor, lang });
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
-    throw new CliError([SAY[lang].rejected(file, result.problems.length), ...lines].join('\n'));
+    throw new CliError(
+      [SAY[lang].rejected(file, result.problems.length), ...lines].join('\n'),
+      EXIT_BAD_INPUT,
+    );
   }
   return result.counts;
 }

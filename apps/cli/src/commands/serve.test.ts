@@ -35,9 +35,15 @@ describe('a bad configuration', () => {
     ],
   ])('%j prints one clear line, exits 1 and creates nothing', async (env, line) => {
     const cwd = mkdtempSync(join(dir, 'bad-'));
-    for (const command of [['serve'], ['migrate'], ['import', 'x.yaml']]) {
-      const r = await runCli(command, { cwd, env });
-      expect(r).toEqual({ code: 1, stdout: '', stderr: line });
+    expect(await runCli(['serve'], { cwd, env })).toEqual({ code: 1, stdout: '', stderr: line });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('stops migrate and import the same way', async () => {
+    const cwd = mkdtempSync(join(dir, 'bad-'));
+    const stderr = 'chitieu: PORT="x" không hợp lệ: phải là số nguyên từ 0 đến 65535\n';
+    for (const command of [['migrate'], ['import', 'x.yaml']]) {
+      expect(await runCli(command, { cwd, env: { PORT: 'x' } })).toEqual({ code: 1, stdout: '', stderr });
     }
     expect(readdirSync(cwd)).toEqual([]);
   });
@@ -107,16 +113,40 @@ describe.each(await testDialects())('on %s', (dialect: Dialect) => {
     }
   });
 
-  it('import of a file with unknown references lists them and imports nothing', async () => {
+  it('import of an invalid file lists every problem, exits 2 and writes nothing', async () => {
     const bad = join(dir, 'bad-plan.yaml');
     writeFileSync(
       bad,
       'format: chitieu.plan/1\nvalues:\n  - { indicator: GO, unit: "nowhere", year: 2023, value: 1, status: official }\n',
     );
     const r = await runCli(['import', bad], { cwd: dir, env });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      `chitieu: ${bad}: 1 lỗi, không nạp gì\n  values[0].unit: Đơn vị "nowhere" không có trong tệp và chưa có trong cơ sở dữ liệu.\n`,
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^chitieu: .*bad-plan\.yaml.*\n {2}values\[0\]\.indicator: .*\n {2}values\[0\]\.unit: .*"nowhere".*\n$/,
     );
+    const again = await runCli(['import', planFile, '--json'], { cwd: dir, env });
+    expect(JSON.parse(again.stdout).counts.units).toEqual({ added: 0, updated: 0, unchanged: 6 });
+  });
+
+  it('serve loads the demo plan into an empty database once', async () => {
+    let demoEnv: Record<string, string>;
+    let demoSchema: string | undefined;
+    if (dialect === 'postgres') {
+      const fresh = newTestSchemaUrl();
+      demoSchema = fresh.schema;
+      demoEnv = { DATABASE_URL: fresh.url };
+    } else {
+      demoEnv = { DATABASE_URL: 'sqlite:./demo-data/chitieu.db' };
+    }
+    try {
+      const first = await startCliServer({ cwd: dir, env: demoEnv });
+      await first.stop();
+      expect(first.banner).toMatch(/Đã nạp kế hoạch mẫu demo\/thi-xa-demo\.yaml: \d+ chỉ tiêu, \d+ số liệu/);
+      const second = await startCliServer({ cwd: dir, env: demoEnv });
+      await second.stop();
+      expect(second.banner).not.toContain('kế hoạch mẫu');
+    } finally {
+      if (demoSchema) await dropTestSchema(demoSchema);
+    }
   });
 });
