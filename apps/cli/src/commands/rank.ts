@@ -1,5 +1,6 @@
 import {
   createValueSource,
+  formatNumber,
   formatQuantity,
   type Lang,
   localize,

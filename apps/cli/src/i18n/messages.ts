@@ -14,6 +14,7 @@ const MESSAGES = {
     unknownIndicator: (code: string) => `Không có chỉ tiêu thống kê mã "${code}" trong tệp.`,
     unknownParent: (code: string) => `Không có đơn vị mã "${code}" trong tệp.`,
     cannotRead: (file: string, why: string) => `Không đọc được tệp ${file}: ${why}`,
+    at: (line: number, column?: number) => ` (dòng ${line}${column ? `, cột ${column}` : ''})`,
     evaluationHeading: (title: string, unit: string, year: number) =>
       `${title}\nĐơn vị: ${unit} — đánh giá đến năm ${year}`,
     colCode: 'Mã',
@@ -61,6 +62,7 @@ const MESSAGES = {
     unknownIndicator: (code: string) => `No indicator with code "${code}" in the file.`,
     unknownParent: (code: string) => `No unit with code "${code}" in the file.`,
     cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+    at: (line: number, column?: number) => ` (line ${line}${column ? `, column ${column}` : ''})`,
     evaluationHeading: (title: string, unit: string, year: number) =>
       `${title}\nUnit: ${unit} — evaluated as of ${year}`,
     colCode: 'Code',

@@ -3,6 +3,7 @@ import {
   forecastSummarySentence,
   formatNumber,
   formatQuantity,
+  groupName,
   type Indicator,
   type Lang,
   localize,
@@ -81,7 +82,7 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
     const indicator = indicators.get(target.indicator);
     if ((target.group ?? null) !== group) {
       group = target.group ?? null;
-      rows.push({ section: `▸ ${group ?? m.otherGroup}` });
+      rows.push({ section: `▸ ${group == null ? m.otherGroup : groupName(group, lang)}` });
     }
     anyEstimate ||= t.status === 'ok' && t.estimate;
     if (t.status !== 'ok')
@@ -100,7 +101,7 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
   const table = renderTable(
     [
       { heading: m.colCode, align: 'right' },
-      { heading: m.colTarget, max: 56 },
+      { heading: m.colTarget, max: 50 },
       { heading: m.colUnit, max: 22 },
       { heading: m.colGoal, align: 'right' },
       { heading: m.colYear, align: 'right' },

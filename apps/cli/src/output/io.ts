@@ -32,7 +32,10 @@ export async function loadPlanData(file: string, lang: Lang, io: Io): Promise<Pl
   }
   if (!result.ok) {
     io.err(m.invalidFile(file, result.problems.length));
-    for (const p of result.problems) io.err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    for (const p of result.problems) {
+      const where = p.line ? m.at(p.line, p.column) : '';
+      io.err(`  ${p.path ? `${p.path}: ` : ''}${p.message}${where}`);
+    }
     return null;
   }
   return result.data;

@@ -5,6 +5,7 @@ import {
   countOf,
   forecastSentence,
   forecastSummarySentence,
+  groupName,
   ordinal,
   programSentence,
   summarySentence,
@@ -492,5 +493,14 @@ describe('words', () => {
       '22nd',
       '112th',
     ]);
+  });
+});
+
+describe('groupName', () => {
+  it('translates the usual sections for English pages only', () => {
+    expect(groupName('Quốc phòng - an ninh', 'en')).toBe('Defence and security');
+    expect(groupName('Văn hóa - xã hội', 'en')).toBe('Culture and society');
+    expect(groupName('Kinh tế', 'vi')).toBe('Kinh tế');
+    expect(groupName('Chuyển đổi số', 'en')).toBe('Chuyển đổi số');
   });
 });

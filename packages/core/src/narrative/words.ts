@@ -66,3 +66,29 @@ export function joinList(items: string[], lang: Lang): string {
   const last = items[items.length - 1];
   return `${items.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'và'} ${last}`;
 }
+
+/** The usual section names of a plan (GLOSSARY.md), for English pages; others are kept as written. */
+const GROUPS_EN: Record<string, string> = {
+  'kinh tế': 'Economy',
+  'văn hóa - xã hội': 'Culture and society',
+  'văn hóa, xã hội': 'Culture and society',
+  'xã hội': 'Society',
+  'môi trường': 'Environment',
+  'tài nguyên - môi trường': 'Natural resources and environment',
+  'quốc phòng - an ninh': 'Defence and security',
+  'quốc phòng, an ninh': 'Defence and security',
+  'xây dựng đảng': 'Party building',
+  'xây dựng đảng và hệ thống chính trị': 'Party and political system building',
+};
+
+/**
+ * A target group's name on the page: plans write it in Vietnamese; English pages get the usual
+ * translation of the common sections.
+ *
+ * @example groupName('Quốc phòng - an ninh', 'en') // "Defence and security"
+ * @example groupName('Kinh tế', 'vi')              // "Kinh tế"
+ */
+export function groupName(group: string, lang: Lang): string {
+  if (lang !== 'en') return group;
+  return GROUPS_EN[group.trim().toLowerCase()] ?? group;
+}
