@@ -58,16 +58,35 @@ export function competitionRank<T extends { value: number }>(
  * @example siblingsOf(data.units, '38').map((u) => u.code) // ['380', '381', …] (the districts of 38)
  */
 export function siblingsOf(units: readonly Unit[], parent: string | null | undefined): Unit[] {
-  const known = new Set(units.map((u) => u.code));
-  const group =
-    parent != null && parent !== ''
-      ? units.filter((u) => u.parent === parent)
-      : units.filter((u) => u.parent == null || u.parent === '' || !known.has(u.parent));
+  const tree = treeOf(units);
+  const group = parent != null && parent !== '' ? (tree.byParent.get(parent) ?? []) : tree.top;
   const counts = new Map<string, number>();
   for (const u of group) counts.set(u.level, (counts.get(u.level) ?? 0) + 1);
   let level: string | undefined;
   for (const [l, n] of counts) if (level === undefined || n > (counts.get(level) ?? 0)) level = l;
   return group.filter((u) => u.level === level);
+}
+
+/**
+ * Children by parent and the top-level units, indexed once per units array (rankings come in batches;
+ * data sets are treated as immutable, as everywhere in the core).
+ */
+const trees = new WeakMap<readonly Unit[], { byParent: Map<string, Unit[]>; top: Unit[] }>();
+function treeOf(units: readonly Unit[]): { byParent: Map<string, Unit[]>; top: Unit[] } {
+  let tree = trees.get(units);
+  if (tree) return tree;
+  const known = new Set(units.map((u) => u.code));
+  tree = { byParent: new Map(), top: [] };
+  for (const u of units) {
+    if (u.parent == null || u.parent === '' || !known.has(u.parent)) tree.top.push(u);
+    else {
+      const list = tree.byParent.get(u.parent) ?? [];
+      tree.byParent.set(u.parent, list);
+      list.push(u);
+    }
+  }
+  trees.set(units, tree);
+  return tree;
 }
 
 /**

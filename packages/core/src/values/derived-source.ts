@@ -38,8 +38,9 @@ export interface DerivedValueSource extends ValueSource {
   compare(unit: string, indicator: string, year: number): EnteredAndDerived;
 }
 
-const NO_VALUE: Resolution = { ok: false, reasons: [{ code: 'no-value' }] };
-const IN_PROGRESS: Resolution = { ok: false, reasons: [] };
+type Failure = { ok: false; reasons: DerivationReason[] };
+const NO_VALUE: Failure = { ok: false, reasons: [{ code: 'no-value' }] };
+const IN_PROGRESS: Failure = { ok: false, reasons: [] };
 const NOTHING_DERIVED: Derivation = { ok: false, reasons: [] };
 
 /**
@@ -125,29 +126,21 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   }
   const enteredAt = (unit: string, code: string, year: number, k: number | null): ResolvedValue | null =>
     k === null ? entered().actual(unit, code, year) : (enteredDense.get(k) ?? null);
-  const resolved = memo<Resolution>(unitIndex.size * nInd * span);
-  const derivedMemo = memo<Derivation>(unitIndex.size * nInd * span);
+  // Memo of resolved cells: the value itself on success (no wrapper per cell), the failure otherwise.
+  const resolved = memo<ResolvedValue | Failure>(unitIndex.size * nInd * span);
 
   const lookupCell =
     (year: number) =>
     (unit: string, indicator: string): AggregateCell | null => {
-      const r = resolve(unit, indicator, year);
-      return r.ok ? r.value : null;
+      const r = cell(unit, indicator, year);
+      return 'reasons' in r ? null : r;
     };
 
   function derive(unit: string, code: string, year: number): Derivation {
-    const key = cellKey(unit, code, year);
-    if (key === null) {
-      if (!indicators.has(code))
-        return { ok: false, reasons: [{ code: 'unknown-indicator', indicator: code }] };
-      return { ok: false, reasons: [{ code: 'no-value' }] };
-    }
-    let d = derivedMemo.get(key);
-    if (!d) {
-      d = computeDerived(unit, indicators.get(code) as Indicator, year);
-      derivedMemo.set(key, d);
-    }
-    return d;
+    const ind = indicators.get(code);
+    if (!ind) return { ok: false, reasons: [{ code: 'unknown-indicator', indicator: code }] };
+    if (cellKey(unit, code, year) === null) return { ok: false, reasons: [{ code: 'no-value' }] };
+    return computeDerived(unit, ind, year);
   }
 
   function computeDerived(unit: string, ind: Indicator, year: number): Derivation {
@@ -159,10 +152,10 @@ export function createValueSource(data: PlanData): DerivedValueSource {
       let status: ValueStatus = 'official';
       const r = evaluateFormula(formula.ast, (c) => {
         if (!indicators.has(c)) return 'unknown';
-        const v = resolve(unit, c, year);
-        if (!v.ok) return 'missing';
-        status = weakerStatus(status, v.value.status);
-        return v.value.value;
+        const v = cell(unit, c, year);
+        if ('reasons' in v) return 'missing';
+        status = weakerStatus(status, v.status);
+        return v.value;
       });
       if (r.ok) return { ok: true, value: r.value, status, origin: 'formula' };
       reasons.push(fromFormulaFailure(r.reason));
@@ -177,38 +170,39 @@ export function createValueSource(data: PlanData): DerivedValueSource {
     return { ok: false, reasons };
   }
 
-  function resolve(unit: string, code: string, year: number): Resolution {
+  function cell(unit: string, code: string, year: number): ResolvedValue | Failure {
     const key = cellKey(unit, code, year);
-    if (key === null) {
-      const e = entered().actual(unit, code, year);
-      return e ? { ok: true, value: e } : NO_VALUE;
-    }
+    if (key === null) return entered().actual(unit, code, year) ?? NO_VALUE;
     const memo = resolved.get(key);
     if (memo === IN_PROGRESS) return { ok: false, reasons: [{ code: 'cycle', unit, indicator: code }] };
     if (memo) return memo;
     resolved.set(key, IN_PROGRESS);
-    let r: Resolution;
+    let r: ResolvedValue | Failure;
     const e = enteredAt(unit, code, year, key);
     // A leaf's entered figure of a plain indicator has nothing to be compared with: skip the derivation.
-    const d = e && !formulas.has(code) && !children.has(unit) ? NOTHING_DERIVED : derive(unit, code, year);
-    if (e) {
-      r = { ok: true, value: d.ok && differs(e.value, d.value, code) ? { ...e, derived: d.value } : e };
-    } else if (d.ok) {
-      r = { ok: true, value: { value: d.value, status: d.status, origin: d.origin } };
-    } else {
-      r = { ok: false, reasons: d.reasons.length > 0 ? d.reasons : [{ code: 'no-value' }] };
-    }
+    const d =
+      e && !formulas.has(code) && !children.has(unit)
+        ? NOTHING_DERIVED
+        : computeDerived(unit, indicators.get(code) as Indicator, year);
+    if (e) r = d.ok && differs(e.value, d.value, code) ? { ...e, derived: d.value } : e;
+    else if (d.ok) r = { value: d.value, status: d.status, origin: d.origin };
+    else r = d.reasons.length > 0 ? { ok: false, reasons: d.reasons } : NO_VALUE;
     resolved.set(key, r);
     return r;
   }
+
+  const resolve = (unit: string, code: string, year: number): Resolution => {
+    const r = cell(unit, code, year);
+    return 'reasons' in r ? r : { ok: true, value: r };
+  };
 
   const yearsMemo = new Map<string, number[]>();
   return {
     resolve,
     derive,
     actual(unit, indicator, year) {
-      const r = resolve(unit, indicator, year);
-      return r.ok ? r.value : null;
+      const r = cell(unit, indicator, year);
+      return 'reasons' in r ? null : r;
     },
     plan: (unit, indicator, year) => entered().plan(unit, indicator, year),
     actualYears(unit, indicator) {
@@ -217,7 +211,8 @@ export function createValueSource(data: PlanData): DerivedValueSource {
       if (!ys) {
         ys = [];
         if (cellKey(unit, indicator, minYear) === null) ys = [...entered().actualYears(unit, indicator)];
-        else for (let y = minYear; y <= maxYear; y++) if (resolve(unit, indicator, y).ok) ys.push(y);
+        else
+          for (let y = minYear; y <= maxYear; y++) if (!('reasons' in cell(unit, indicator, y))) ys.push(y);
         yearsMemo.set(k, ys);
       }
       return ys;
@@ -257,18 +252,22 @@ export function compareEnteredAndDerived(
 }
 
 /**
- * A memo over dense integer keys: a plain array while the key space is modest (far faster than a Map
- * with a million entries), a Map beyond that.
+ * A memo over dense integer keys: a typed array of slots into a list of items while the key space is
+ * modest (allocated zeroed in one go, and far faster than a Map with a million entries), a Map beyond.
  */
 function memo<T>(size: number): { get(k: number): T | undefined; set(k: number, v: T): void } {
-  if (size <= 1 << 24) {
-    // Filled by push: `new Array(size)` of this size would be a slow dictionary-mode array in V8.
-    const slots: (T | undefined)[] = [];
-    for (let i = 0; i < size; i++) slots.push(undefined);
+  if (size <= 1 << 26) {
+    const slots = new Int32Array(size);
+    const items: T[] = [];
     return {
-      get: (k) => slots[k],
+      get: (k) => {
+        const s = slots[k] as number;
+        return s > 0 ? items[s - 1] : undefined;
+      },
       set: (k, v) => {
-        slots[k] = v;
+        const s = slots[k] as number;
+        if (s > 0) items[s - 1] = v;
+        else slots[k] = items.push(v);
       },
     };
   }
