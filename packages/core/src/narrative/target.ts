@@ -184,7 +184,7 @@ export function targetSentence(ctx: TargetContext, lang: Lang): string {
         lang === 'en'
           ? `${name}: average ${rising ? 'growth' : 'decline'} over ${span} ${reached} ${rate}/year, ${achievementWords(ev, lang)} (${goalText})`
           : `${name}: tốc độ ${rising ? 'tăng' : 'giảm'} bình quân giai đoạn ${span} ${reached} ${rate}/năm, ${achievementWords(ev, lang)} (${goalText})`;
-      return finish(head, [requiredGrowthWords(ev, t, plan.targetYear, lang), metWords(ev, lang), rank]);
+      return finish(head, [metWords(ev, lang), requiredGrowthWords(ev, t, plan.targetYear, lang), rank]);
     }
     case 'cumulative': {
       const span = elapsedSpan(plan, t);
@@ -379,6 +379,9 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
     }
     case 'level': {
       if (d * req <= 0) return hold;
+      // A level of a percentage moves in percentage points.
+      const q = (x: number) =>
+        formatQuantity(x, Math.max(indicator.decimals, 1), changeUnit(indicator.unit), lang);
       const moved = (x: number) =>
         en
           ? `${x >= 0 ? 'rose' : 'fell'} by ${q(Math.abs(x))}`
