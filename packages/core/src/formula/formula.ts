@@ -67,6 +67,9 @@ const OPS: Record<string, BinaryOp> = {
   '\u00f7': '/',
 };
 
+const ADDITIVE: ReadonlySet<BinaryOp> = new Set(['+', '-']);
+const MULTIPLICATIVE: ReadonlySet<BinaryOp> = new Set(['*', '/']);
+
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isLetter = (c: string) => /\p{L}/u.test(c);
 const isCodeChar = (c: string) => isLetter(c) || isDigit(c) || c === '_' || c === '.';
@@ -153,19 +156,19 @@ class Parser {
   }
 
   private expr(): FormulaNode {
-    let left = this.term();
-    for (let t = this.peek(); t.kind === 'op' && (t.op === '+' || t.op === '-'); t = this.peek()) {
-      this.i++;
-      left = { type: 'binary', op: t.op, left, right: this.term() };
-    }
-    return left;
+    return this.leftAssoc(ADDITIVE, () => this.term());
   }
 
   private term(): FormulaNode {
-    let left = this.unary();
-    for (let t = this.peek(); t.kind === 'op' && (t.op === '*' || t.op === '/'); t = this.peek()) {
+    return this.leftAssoc(MULTIPLICATIVE, () => this.unary());
+  }
+
+  /** One precedence level: operands from `next`, joined left to right by any of `ops`. */
+  private leftAssoc(ops: ReadonlySet<BinaryOp>, next: () => FormulaNode): FormulaNode {
+    let left = next();
+    for (let t = this.peek(); t.kind === 'op' && t.op && ops.has(t.op); t = this.peek()) {
       this.i++;
-      left = { type: 'binary', op: t.op, left, right: this.unary() };
+      left = { type: 'binary', op: t.op, left, right: next() };
     }
     return left;
   }
