@@ -52,6 +52,8 @@ export interface TargetForecast {
   /** P rounded to 1 decimal, in percent. */
   achievementPercent: number | null;
   class: ForecastClass | 'insufficient-data';
+  /** Extra: the kind's figure at T from actual + projected values, as `TargetEvaluation.actual` means it (S_T, the term's mean, g over the term in percent …). */
+  actual?: number | null;
   /** Extra: unrounded P. */
   achievement?: number | null;
   /** Extra: the effort still needed, in numbers (see METHOD.md "Each forecast states the effort"). */

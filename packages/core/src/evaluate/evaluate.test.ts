@@ -115,7 +115,7 @@ describe('evaluatePlan — the mid-term review 2023 of a 2021–2025 plan', () =
       met: false,
       observedGrowthPercent: 10.71,
       requiredGrowthPercent: 21.75,
-      forecast: { achievementPercent: 71.4, class: 'at-risk' },
+      forecast: { achievementPercent: 71.4, class: 'at-risk', actual: 10.71 },
       estimate: true,
       goal: 15,
       indicator: 'GO',

@@ -19,6 +19,7 @@ import {
   forecastThresholds,
 } from '../forecast/forecast.js';
 import type { Bounds } from '../forecast/trend.js';
+import { roundHalfAwayFromZero } from '../format/round.js';
 import { bandLabel, reasonText } from '../i18n/messages.js';
 import type { Indicator, Lang, Plan, Target, ValueStatus } from '../model.js';
 import { type SdgProgress, sdgProgressFromGrowth, sdgProgressOfLevels } from '../sdg/sdg-progress.js';
@@ -81,11 +82,13 @@ function readSeries(
   return { series, status };
 }
 
-function forecastJson(f: ForecastResult, lang: Lang): TargetForecast {
+function forecastJson(f: ForecastResult, lang: Lang, kind: Target['kind']): TargetForecast {
   return {
     value: f.value,
     achievementPercent: f.achievementPercent,
     class: f.class,
+    // Like `actual`: a growth in percent is shown with 2 decimals.
+    actual: f.actual !== null && kind === 'avg-growth' ? roundHalfAwayFromZero(f.actual, 2) : f.actual,
     achievement: f.achievement,
     effort: f.effort,
     path: f.path,
@@ -154,13 +157,14 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     const none: ForecastResult = {
       value: null,
       achievement: null,
+      actual: null,
       achievementPercent: null,
       class: 'insufficient-data',
       effort: null,
       path: [],
       reason,
     };
-    const row: TargetEvaluation = insufficient(reason, null, null, forecastJson(none, lang));
+    const row: TargetEvaluation = insufficient(reason, null, null, forecastJson(none, lang, target.kind));
     if (plan.methodology === 'sdg-progress') row.sdgProgress = { status: 'insufficient-data', ratio: null };
     return row;
   }
@@ -198,7 +202,7 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
 
   let row: TargetEvaluation;
   if (!measurement.ok) {
-    row = insufficient(measurement.reason, t, goal, forecastJson(forecast, lang));
+    row = insufficient(measurement.reason, t, goal, forecastJson(forecast, lang, target.kind));
   } else {
     const m = measurement.value;
     const percent = achievementPercent(m.achievement);
@@ -221,7 +225,7 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
       ...(target.kind === 'cumulative'
         ? { pacePercent: m.pace == null ? null : achievementPercent(m.pace) }
         : {}),
-      forecast: forecastJson(forecast, lang),
+      forecast: forecastJson(forecast, lang, target.kind),
       estimate: m.usedYears.some((y) => {
         const s = status.get(y);
         return s === 'estimate' || s === 'preliminary';

@@ -164,6 +164,7 @@ describe('forecastTarget', () => {
     const f = forecast(s, { 2020: 100, 2023: 135.6939710911 });
     expect(f.achievementPercent).toBe(71.4);
     expect(f.value).toBeCloseTo(100 * 1.1071 ** 5, 6);
+    expect(f.actual).toBeCloseTo(10.71, 8); // g over 2021–2025, in percent
   });
   it('Given yearly rates 6 and 7 % and a planned 8 % for 2025, When forecasting, Then future rates are the average 6,50 % then 8 %', () => {
     const s = spec({ kind: 'avg-growth', goal: 6.5, input: 'rates' });
@@ -189,6 +190,7 @@ describe('forecastTarget', () => {
       2023: 180,
     });
     expect(f.achievement).toBeCloseTo(0.92045, 4);
+    expect(f.actual).toBeCloseTo(920.4538, 3); // S_T, the figure a report calls "ước cả giai đoạn"
     expect(f.class).toBe('at-risk');
   });
   it('Given an annual target met so far with a flat trend, When forecasting, Then complete', () => {

@@ -62,6 +62,8 @@ export interface ForecastResult {
   value: number | null;
   /** P, unrounded. */
   achievement: number | null;
+  /** The kind's figure at T (like `Measurement.actual`: v̂_T, S_T, the term's mean, g in percent …). */
+  actual: number | null;
   /** P rounded like A (1 decimal, percent). */
   achievementPercent: number | null;
   class: ForecastClass | 'insufficient-data';
@@ -73,6 +75,7 @@ export interface ForecastResult {
 const insufficient = (reason: Reason, effort: Effort | null = null): ForecastResult => ({
   value: null,
   achievement: null,
+  actual: null,
   achievementPercent: null,
   class: 'insufficient-data',
   effort,
@@ -81,12 +84,18 @@ const insufficient = (reason: Reason, effort: Effort | null = null): ForecastRes
 });
 
 function classified(
-  p: number,
+  atT: Measurement,
   th: ForecastThresholds,
   rest: Pick<ForecastResult, 'value' | 'effort' | 'path'>,
 ): ForecastResult {
-  const percent = achievementPercent(p);
-  return { ...rest, achievement: p, achievementPercent: percent, class: forecastClass(percent, th) };
+  const percent = achievementPercent(atT.achievement);
+  return {
+    ...rest,
+    achievement: atT.achievement,
+    actual: atT.actual,
+    achievementPercent: percent,
+    class: forecastClass(percent, th),
+  };
 }
 
 /**
@@ -110,11 +119,12 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
 
   if (spec.kind === 'milestone') {
     if (m.achievement >= 1 || (t !== null && t >= T))
-      return classified(m.achievement, thresholds, { value: null, effort, path: [] });
+      return classified(m, thresholds, { value: null, effort, path: [] });
     if (input.expected) {
       return {
         value: null,
         achievement: null,
+        actual: null,
         achievementPercent: null,
         class: input.expected,
         effort,
@@ -124,7 +134,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
     return insufficient({ code: 'not-computable', params: { subject: 'expected' } }, effort);
   }
   if (t === null) return insufficient({ code: 'no-actual' });
-  if (t >= T) return classified(m.achievement, thresholds, { value: null, effort, path: [] });
+  if (t >= T) return classified(m, thresholds, { value: null, effort, path: [] });
 
   const b = spec.baselineYear;
   const rates = spec.kind === 'avg-growth' && spec.input === 'rates';
@@ -157,7 +167,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
   const atT = measureAchievement(spec, extended, T);
   if (!atT.ok) return insufficient(atT.reason, effort);
   const last = path[path.length - 1];
-  return classified(atT.value.achievement, thresholds, {
+  return classified(atT.value, thresholds, {
     value: rates || !last ? null : last.value,
     effort,
     path,
