@@ -123,6 +123,23 @@ describe('chitieu evaluate', () => {
     }
   });
 
+  it('summarises the demo resolution as docs/methodology.md says', async () => {
+    const io = capture();
+    expect(await runEvaluate(DEMO, { plan: 'NQ-DH-XV', year: '2023' }, io)).toBe(0);
+    expect(io.stdout).toContain(
+      '30 chỉ tiêu: 22 chỉ tiêu đạt từ 80 % trở lên, 5 chỉ tiêu đạt từ 50 % đến dưới 80 %, 2 chỉ tiêu dưới 50 %. Có 8 chỉ tiêu đã đạt hoặc vượt mục tiêu. 1 chỉ tiêu chưa đủ số liệu để đánh giá.',
+    );
+    expect(io.stdout).toContain(
+      '  8. Kim ngạch xuất khẩu hàng hóa tăng bình quân 12 %/năm: không có số liệu năm gốc 2020',
+    );
+    const en = capture();
+    expect(await runEvaluate(DEMO, { plan: 'NQ-DH-XV', year: '2023', lang: 'en' }, en)).toBe(0);
+    expect(en.stdout).toContain(
+      '30 targets: 22 at 80% or more, 5 at 50% to under 80%, 2 under 50%. 8 targets met or exceeded. 1 target lacks the data to be evaluated.',
+    );
+    expect(en.stdout).toContain('▸ Defence and security');
+  });
+
   it('an invalid file prints every problem with its path and exits 2', async () => {
     const bad = SMALL.replace('kind: avg-growth', 'kind: avg-grwoth').replace(
       'indicator: GO, unit: "11", year: 2023',
