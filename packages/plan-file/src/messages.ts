@@ -32,6 +32,14 @@ export const MESSAGES = {
     en: (p) => `The format field must be "chitieu.plan/1" (found ${s(p.received)}).`,
   },
   required: { vi: () => 'Thiếu trường bắt buộc.', en: () => 'This required field is missing.' },
+  'required-empty': {
+    vi: () => 'Trường bắt buộc đang để trống.',
+    en: () => 'This required field is empty.',
+  },
+  'not-finite': {
+    vi: () => 'Phải là một số hữu hạn (không dùng .nan hay .inf).',
+    en: () => 'Must be a finite number (not .nan or .inf).',
+  },
   'wrong-type': {
     vi: (p) => `Phải là ${s(p.expected)}, nhưng đang là ${s(p.received)}.`,
     en: (p) => `Must be ${s(p.expected)}, but is ${s(p.received)}.`,

@@ -211,6 +211,20 @@ describe('problems', () => {
     ).toEqual([['units[0].code', 'Mã phải là chuỗi ký tự; hãy đặt 1.5 trong dấu ngoặc kép để giữ nguyên.']]);
   });
 
+  it('says a required field is empty, and refuses .nan and .inf', () => {
+    const head =
+      'format: chitieu.plan/1\nunits: [{ code: "1", name: A, level: x }]\nindicators: [{ code: X, name: X, unit: "%", direction: up }]\n';
+    expect(
+      problems(
+        `${head}values:\n  - { indicator: X, unit: "1", year: 2021, value: null }\n  - { indicator: X, unit: "1", year: 2022, value: .nan }\n  - { indicator: X, unit: "1", year: 2023, value: -.inf }\n`,
+      ),
+    ).toEqual([
+      ['values[0].value', 'Trường bắt buộc đang để trống.'],
+      ['values[1].value', 'Phải là một số hữu hạn (không dùng .nan hay .inf).'],
+      ['values[2].value', 'Phải là một số hữu hạn (không dùng .nan hay .inf).'],
+    ]);
+  });
+
   it('lets sdg-progress plans and milestones omit the goal, but not half a range', () => {
     const head =
       'format: chitieu.plan/1\nunits: [{ code: "1", name: A, level: x }]\nindicators: [{ code: X, name: X, unit: "%", direction: up }]\n';

@@ -164,6 +164,8 @@ function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProble
   switch (issue.code) {
     case 'invalid_type': {
       if (received === undefined) return { path, code: 'required' };
+      if (received === null) return { path, code: 'required-empty' };
+      if (typeof received === 'number' && !Number.isFinite(received)) return { path, code: 'not-finite' };
       if (issue.expected === 'int') return { path, code: 'not-integer', params: { received: rec } };
       if (issue.expected === 'number' && typeof received === 'string')
         return { path, code: 'not-a-number', params: { received: rec } };
