@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetKind } from '../model.js';
-import { resolveGoal } from './goal.js';
+import { growthGoal, resolveGoal } from './goal.js';
 
 const range = (kind: TargetKind, low: number, high: number) => ({ kind, low, high, value: null });
 
@@ -38,5 +38,16 @@ describe('resolveGoal', () => {
   });
   it('Given no number at all, When resolved, Then null', () => {
     expect(resolveGoal({ kind: 'level', value: null, low: Number.NaN }, 'up')).toBeNull();
+  });
+});
+
+describe('growthGoal', () => {
+  it('Given an avg-growth goal, When higher is better, Then the signed rate as written', () => {
+    expect(growthGoal(15, 1)).toBe(0.15);
+    expect(growthGoal(-2, 1)).toBe(-0.02); // "giảm không quá 2 %/năm": a floor on growth
+  });
+  it('Given "giảm bình quân 1,5 %/năm" (d=−1), When entered as 1,5 or −1,5, Then a decline of 1,5 %', () => {
+    expect(growthGoal(1.5, -1)).toBe(-0.015);
+    expect(growthGoal(-1.5, -1)).toBe(-0.015);
   });
 });

@@ -27,3 +27,16 @@ export function resolveGoal(
   if (target.kind === 'avg-growth' || target.kind === 'change') return Math.abs(lo) <= Math.abs(hi) ? lo : hi;
   return direction === 'up' ? lo : hi;
 }
+
+/**
+ * An `avg-growth` goal in percent as the signed growth ratio it promises. With lower-is-better
+ * (`d=−1`) the goal is a decline whichever way it was written: "giảm bình quân 1,5 %/năm" may be entered
+ * as 1.5 or −1.5, like `change` targets whose `c*` is stated in the desired direction.
+ *
+ * @example growthGoal(15, 1)    // 0.15
+ * @example growthGoal(1.5, -1)  // -0.015
+ * @example growthGoal(-1.5, -1) // -0.015
+ */
+export function growthGoal(goalPercent: number, d: 1 | -1): number {
+  return (d < 0 ? -Math.abs(goalPercent) : goalPercent) / 100;
+}

@@ -90,10 +90,23 @@ describe('avg-growth', () => {
     );
     expect(achievementPercent(m.achievement)).toBe(-102.6);
   });
-  it('Given "giảm bình quân 10 %/năm" as g* = −10 (d=−1), When the level falls 8 %/year, Then A = 80 %', () => {
-    const s = spec({ kind: 'avg-growth', d: -1, goal: -10 });
-    const m = value(measureAchievement(s, series({ 2020: 10, 2022: 10 * 0.92 * 0.92 }), 2022));
-    expect(achievementPercent(m.achievement)).toBe(80);
+  it('Given "giảm bình quân 10 %/năm" (d=−1) entered as 10 or −10, When the level falls 8 %/year, Then A = 80 %', () => {
+    for (const goal of [10, -10]) {
+      const s = spec({ kind: 'avg-growth', d: -1, goal });
+      const m = value(measureAchievement(s, series({ 2020: 10, 2022: 10 * 0.92 * 0.92 }), 2022));
+      expect(achievementPercent(m.achievement)).toBe(80);
+      expect(m.requiredGrowth).toBeLessThan(-0.1); // still has to fall faster than 10 % a year
+    }
+  });
+  it('Given "giảm bình quân 10 %/năm" (d=−1), When the level rose, Then a negative A', () => {
+    const m = value(
+      measureAchievement(
+        spec({ kind: 'avg-growth', d: -1, goal: 10 }),
+        series({ 2020: 10, 2022: 12.1 }),
+        2022,
+      ),
+    );
+    expect(achievementPercent(m.achievement)).toBe(-100);
   });
   it('Given no baseline value, When measured, Then no-baseline 2020', () => {
     expect(measureAchievement(gdp, series({ 2022: 5 }), 2022)).toEqual({

@@ -1,5 +1,6 @@
 import { averageGrowthFromLevels, averageGrowthFromRates, requiredGrowth } from '../growth/growth.js';
 import type { TargetKind } from '../model.js';
+import { growthGoal } from './goal.js';
 import { fail, type Outcome, ok } from './outcome.js';
 import { ratioAchievement, type Sign } from './ratio.js';
 
@@ -109,7 +110,7 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
     }
     const g = explain(growth, { year: b, latestYear: t });
     if (!g.ok) return g;
-    const gStar = goal / 100;
+    const gStar = growthGoal(goal, d);
     const req = t < T ? requiredGrowth(gStar, g.value, elapsed, T - b) : null;
     return measured(ratioAchievement(g.value, gStar, d), {
       actual: g.value * 100,

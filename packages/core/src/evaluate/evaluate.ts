@@ -1,4 +1,4 @@
-import { resolveGoal } from '../achievement/goal.js';
+import { growthGoal, resolveGoal } from '../achievement/goal.js';
 import { type KindSpec, type Measurement, measureAchievement, type Series } from '../achievement/measure.js';
 import { fail, type Outcome } from '../achievement/outcome.js';
 import type { Sign } from '../achievement/ratio.js';
@@ -107,7 +107,11 @@ function sdgOf(
     // g_obs does not depend on the goal; measure with any goal to get it.
     const m = measureAchievement({ ...spec, goal: goal ?? 0 }, series, t);
     if (!m.ok) return m;
-    return sdgProgressFromGrowth(m.value.observedGrowth ?? 0, goal === null ? null : goal / 100, spec.d);
+    return sdgProgressFromGrowth(
+      m.value.observedGrowth ?? 0,
+      goal === null ? null : growthGoal(goal, spec.d),
+      spec.d,
+    );
   }
   const levelGoal = target.kind === 'level' ? goal : target.kind === 'milestone' ? 100 : null;
   return sdgProgressOfLevels({
