@@ -14,7 +14,10 @@ export const MESSAGES = {
     vi: (p) => `Không đọc được tệp ${s(p.file)}: ${s(p.detail)}.`,
     en: (p) => `Cannot read the file ${s(p.file)}: ${s(p.detail)}.`,
   },
-  'empty-file': { vi: () => 'Tệp trống.', en: () => 'The file is empty.' },
+  'empty-file': {
+    vi: (p) => (p.file ? `Tệp ${s(p.file)} trống.` : 'Tệp trống.'),
+    en: (p) => (p.file ? `The file ${s(p.file)} is empty.` : 'The file is empty.'),
+  },
   'yaml-syntax': {
     vi: (p) => `Lỗi cú pháp YAML ở dòng ${s(p.line)}, cột ${s(p.column)}: ${s(p.detail)}.`,
     en: (p) => `YAML syntax error at line ${s(p.line)}, column ${s(p.column)}: ${s(p.detail)}.`,

@@ -47,42 +47,55 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 export function parsePlanFile(text: string, opts: PlanFileOptions = {}): PlanFileResult {
   const lang = opts.lang ?? 'vi';
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.trim() === '') return fail([{ path: '', message: message('empty-file', {}, lang) }]);
+  if (src.trim() === '')
+    return fail([{ path: '', message: message('empty-file', { file: opts.fileName }, lang) }]);
 
-  let raw: unknown;
-  let positions: Positions | null = null;
   if (looksLikeJson(src)) {
+    let raw: unknown;
     try {
       raw = JSON.parse(src);
     } catch (e) {
-      return fail([jsonSyntaxProblem(src, e, lang)]);
+      // A YAML flow document (`{format: chitieu.plan/1, …}`) also starts with a brace: read it as YAML
+      // when it is valid YAML, else report the JSON error the writer most likely made.
+      const asYaml = readYaml(src, lang);
+      return asYaml.ok
+        ? validate(asYaml.raw, src, asYaml.positions, lang)
+        : fail([jsonSyntaxProblem(src, e, lang)]);
     }
-  } else {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      return fail(
-        doc.errors.map((e) => {
-          const pos = lineCounter.linePos(e.pos[0]);
-          const detail = yamlDetail(e.code, e.message, lang);
-          return {
-            path: '',
-            message: message('yaml-syntax', { line: pos.line, column: pos.col, detail }, lang),
-            line: pos.line,
-            column: pos.col,
-          };
-        }),
-      );
-    }
-    keepCodesAsWritten(doc);
-    try {
-      raw = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      return fail([{ path: '', message: message('invalid', { detail: (e as Error).message }, lang) }]);
-    }
-    positions = positionsOf(doc, lineCounter);
+    return validate(raw, src, null, lang);
   }
-  return validate(raw, src, positions, lang);
+  const yaml = readYaml(src, lang);
+  return yaml.ok ? validate(yaml.raw, src, yaml.positions, lang) : fail(yaml.problems);
+}
+
+function readYaml(
+  src: string,
+  lang: Lang,
+): { ok: true; raw: unknown; positions: Positions } | { ok: false; problems: PlanFileProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      const detail = yamlDetail(e.code, e.message, lang);
+      return {
+        path: '',
+        message: message('yaml-syntax', { line: pos.line, column: pos.col, detail }, lang),
+        line: pos.line,
+        column: pos.col,
+      };
+    });
+    return { ok: false, problems };
+  }
+  keepCodesAsWritten(doc);
+  try {
+    return { ok: true, raw: doc.toJS({ maxAliasCount: 1000 }), positions: positionsOf(doc, lineCounter) };
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [{ path: '', message: message('invalid', { detail: (e as Error).message }, lang) }],
+    };
+  }
 }
 
 /** Read a plan file from disk; any problem, including an unreadable file, comes back as problems. */
