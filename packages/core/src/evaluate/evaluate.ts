@@ -17,6 +17,7 @@ import {
   type ForecastThresholds,
   forecastTarget,
   forecastThresholds,
+  insufficientForecast,
 } from '../forecast/forecast.js';
 import type { Bounds } from '../forecast/trend.js';
 import { roundHalfAwayFromZero } from '../format/round.js';
@@ -158,17 +159,8 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
 
   if (!indicator) {
     const reason: Reason = { code: 'no-indicator', params: { indicator: target.indicator } };
-    const none: ForecastResult = {
-      value: null,
-      achievement: null,
-      actual: null,
-      achievementPercent: null,
-      class: 'insufficient-data',
-      effort: null,
-      path: [],
-      reason,
-    };
-    const row: TargetEvaluation = insufficient(reason, null, null, forecastJson(none, lang, target.kind));
+    const forecast = forecastJson(insufficientForecast(reason), lang, target.kind);
+    const row: TargetEvaluation = insufficient(reason, null, null, forecast);
     if (plan.methodology === 'sdg-progress') row.sdgProgress = { status: 'insufficient-data', ratio: null };
     return row;
   }

@@ -72,7 +72,12 @@ export interface ForecastResult {
   reason?: Reason;
 }
 
-const insufficient = (reason: Reason, effort: Effort | null = null): ForecastResult => ({
+/**
+ * A forecast that cannot be made, and why.
+ *
+ * @example insufficientForecast({ code: 'too-few-points', params: { count: 1 } }).class // 'insufficient-data'
+ */
+export const insufficientForecast = (reason: Reason, effort: Effort | null = null): ForecastResult => ({
   value: null,
   achievement: null,
   actual: null,
@@ -112,7 +117,7 @@ function classified(
 export function forecastTarget(input: ForecastInput): ForecastResult {
   const { spec, series, measurement, thresholds } = input;
   const T = spec.targetYear;
-  if (!measurement.ok) return insufficient(measurement.reason);
+  if (!measurement.ok) return insufficientForecast(measurement.reason);
   const m = measurement.value;
   const effort = effortOf(spec, series, m);
   const t = m.year;
@@ -131,16 +136,16 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
         path: [],
       };
     }
-    return insufficient({ code: 'not-computable', params: { subject: 'expected' } }, effort);
+    return insufficientForecast({ code: 'not-computable', params: { subject: 'expected' } }, effort);
   }
-  if (t === null) return insufficient({ code: 'no-actual' });
+  if (t === null) return insufficientForecast({ code: 'no-actual' });
   if (t >= T) return classified(m, thresholds, { value: null, effort, path: [] });
 
   const b = spec.baselineYear;
   const rates = spec.kind === 'avg-growth' && spec.input === 'rates';
   const actualYears = [...series.keys()].filter((y) => y >= (rates ? b + 1 : b) && y <= t);
   if (actualYears.length < (rates ? 1 : 2))
-    return insufficient({ code: 'too-few-points', params: { count: actualYears.length } }, effort);
+    return insufficientForecast({ code: 'too-few-points', params: { count: actualYears.length } }, effort);
 
   let path: PathPoint[];
   if (rates) {
@@ -150,7 +155,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
   } else {
     const points = new Map(actualYears.map((y) => [y, series.get(y) as number]));
     const step = trendStep(input.trend, points);
-    if (!step.ok) return insufficient(step.reason, effort);
+    if (!step.ok) return insufficientForecast(step.reason, effort);
     path = projectPath({
       from: t,
       to: T,
@@ -160,12 +165,13 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
       bounds: input.bounds,
     });
   }
-  if (path.some((p) => !Number.isFinite(p.value))) return insufficient({ code: 'not-computable' }, effort);
+  if (path.some((p) => !Number.isFinite(p.value)))
+    return insufficientForecast({ code: 'not-computable' }, effort);
 
   const extended = new Map(series);
   for (const p of path) extended.set(p.year, p.value);
   const atT = measureAchievement(spec, extended, T);
-  if (!atT.ok) return insufficient(atT.reason, effort);
+  if (!atT.ok) return insufficientForecast(atT.reason, effort);
   const last = path[path.length - 1];
   return classified(atT.value, thresholds, {
     value: rates || !last ? null : last.value,
