@@ -306,3 +306,64 @@ describe('entered figures', () => {
     );
   });
 });
+
+describe('any data set', () => {
+  it('never throws and never yields a non-finite figure, whatever the hierarchy, formulas and values', () => {
+    const codes = ['A', 'B', 'C', 'D'];
+    const unitCodes = ['u0', 'u1', 'u2', 'u3', 'u4'];
+    const arbIndicator = fc.record({
+      code: fc.constantFrom(...codes),
+      aggregation: fc.constantFrom('sum', 'ratio', 'weighted-mean', 'none') as fc.Arbitrary<
+        Indicator['aggregation']
+      >,
+      weight: fc.option(fc.constantFrom(...codes, 'Z')),
+      formula: fc.option(
+        fc.constantFrom('A + B', 'A / B', 'C * 2 - D', 'A / (B - B)', 'Z + 1', 'A +', 'D / A * 100'),
+      ),
+    });
+    const arbUnit = fc.record({
+      code: fc.constantFrom(...unitCodes),
+      parent: fc.option(fc.constantFrom(...unitCodes, 'nowhere')),
+    });
+    const arbValue = fc.record({
+      indicator: fc.constantFrom(...codes),
+      unit: fc.constantFrom(...unitCodes),
+      year: fc.constantFrom(2021, 2022),
+      value: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0), fc.constant(1e308)),
+      status: fc.constantFrom('official', 'preliminary', 'estimate', 'plan') as fc.Arbitrary<ValueStatus>,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbIndicator, { maxLength: 6 }),
+        fc.array(arbUnit, { maxLength: 6 }),
+        fc.array(arbValue, { maxLength: 25 }),
+        (inds, us, values) => {
+          const src = createValueSource({
+            units: us.map((u) => unit(u.code, u.parent, 'x')),
+            indicators: inds.map((i) => ind(i.code, i)),
+            plans: [],
+            values,
+          });
+          for (const u of [...unitCodes, 'nowhere'])
+            for (const c of [...codes, 'Z'])
+              for (const y of [2020, 2021, 2022]) {
+                const v = src.actual(u, c, y);
+                if (v) {
+                  expect(Number.isFinite(v.value)).toBe(true);
+                  expect(['official', 'preliminary', 'estimate']).toContain(v.status);
+                  if (v.derived != null) expect(Number.isFinite(v.derived)).toBe(true);
+                } else {
+                  const r = src.resolve(u, c, y);
+                  const words = r.ok ? [] : r.reasons.map((x) => describeDerivationReason(x, 'en'));
+                  expect(words.length).toBeGreaterThan(0);
+                  for (const w of words) expect(w).not.toMatch(/undefined|NaN|Infinity|\[object|null/);
+                }
+                src.compare(u, c, y);
+                src.actualYears(u, c);
+              }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
