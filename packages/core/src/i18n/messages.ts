@@ -33,7 +33,10 @@ const REASONS: Record<Reason['code'], (x: Params | undefined) => Words> = {
           en: `the baseline value for ${p(x, 'year')} is zero`,
         };
       case 'observed-growth':
-        return { vi: 'tốc độ tăng đã đạt bằng −100 %', en: 'growth so far is −100 %' };
+        return {
+          vi: 'giá trị đã giảm về 0 (tăng −100 %), không tính được tốc độ cần đạt',
+          en: 'the value fell to zero (−100 %); no required pace exists',
+        };
       case 'required-growth':
         return { vi: 'mục tiêu bằng số liệu năm gốc', en: 'the target equals the base value' };
       default:
