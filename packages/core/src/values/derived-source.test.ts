@@ -367,3 +367,20 @@ describe('any data set', () => {
     );
   });
 });
+
+describe('a data set spanning three centuries', () => {
+  it('still derives (the memo moves from a typed array to a map past 8 M cells)', () => {
+    const kids = Array.from({ length: 28_000 }, (_, i) => unit(`K${i}`, 'P', 'commune'));
+    const values = kids.map((k) => val('GO', k.code, 2200, 1));
+    values.push(val('GO', 'K0', 1900, 5));
+    const src = createValueSource({
+      units: [unit('P', null, 'province'), ...kids],
+      indicators: [ind('GO')],
+      plans: [],
+      values,
+    });
+    expect(src.actual('P', 'GO', 2200)).toEqual({ value: 28_000, status: 'official', origin: 'aggregated' });
+    expect(src.actual('P', 'GO', 1900)).toBeNull();
+    expect(src.actualYears('K0', 'GO')).toEqual([1900, 2200]);
+  });
+});

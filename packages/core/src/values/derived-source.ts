@@ -253,10 +253,11 @@ export function compareEnteredAndDerived(
 
 /**
  * A memo over dense integer keys: a typed array of slots into a list of items while the key space is
- * modest (allocated zeroed in one go, and far faster than a Map with a million entries), a Map beyond.
+ * modest (up to 8 M cells, 32 MB; allocated zeroed in one go and far faster than a Map with a million
+ * entries), a Map beyond (a data set spanning centuries).
  */
 function memo<T>(size: number): { get(k: number): T | undefined; set(k: number, v: T): void } {
-  if (size <= 1 << 26) {
+  if (size <= 1 << 23) {
     const slots = new Int32Array(size);
     const items: T[] = [];
     return {
