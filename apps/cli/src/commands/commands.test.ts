@@ -205,7 +205,8 @@ describe('chitieu rank', () => {
     expect(io.stdout).toContain('Chưa xếp hạng (thiếu số liệu): Huyện Cẩm Vân.');
     const en = capture();
     expect(await runRank(DEMO, { indicator: 'TNBQ', year: '2023', parent: '50', lang: 'en' }, en)).toBe(0);
-    expect(en.stdout).toMatch(/1\/13 {2}Thành phố Nam Sơn {2,}78\.4 million VND per person/);
+    expect(en.stdout).toContain('Value (million VND per person)');
+    expect(en.stdout).toMatch(/1\/13 {2}Thành phố Nam Sơn {2,}78\.4\n/);
     expect(en.stdout).toContain('Not ranked (missing figures): Huyện Ngọc Lâm.');
   });
 

@@ -1,8 +1,7 @@
 import { createValueSource, type Evaluation, evaluatePlan, type Lang, type PlanData } from '@chitieu/core';
 import type { Command } from 'commander';
-import { messages, parseLang } from '../i18n/messages.js';
 import { renderEvaluation } from '../output/evaluation-table.js';
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, parseYear, processIo } from '../output/io.js';
+import { commonOptions, EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, processIo } from '../output/io.js';
 
 export interface EvaluateOptions {
   plan?: string;
@@ -30,17 +29,9 @@ function evaluateAll(data: PlanData, codes: string[], asOf: number, lang: Lang):
  * @example await runEvaluate('demo/thi-xa-demo.yaml', { plan: 'NQ-DH-XV', year: '2023' }, processIo) // 0
  */
 export async function runEvaluate(file: string, opts: EvaluateOptions, io: Io = processIo): Promise<number> {
-  const lang = parseLang(opts.lang);
-  if (!lang) {
-    io.err(messages('vi').badLang(String(opts.lang)));
-    return EXIT_BAD_INPUT;
-  }
-  const m = messages(lang);
-  const year = parseYear(opts.year);
-  if (year === null) {
-    io.err(m.badYear(String(opts.year ?? '')));
-    return EXIT_BAD_INPUT;
-  }
+  const common = commonOptions(opts, io);
+  if (!common) return EXIT_BAD_INPUT;
+  const { lang, m, year } = common;
   if (!opts.all && !opts.plan) {
     io.err(m.needPlan);
     return EXIT_BAD_INPUT;

@@ -9,8 +9,16 @@ import {
   rankUnits,
 } from '@chitieu/core';
 import type { Command } from 'commander';
-import { messages, parseLang } from '../i18n/messages.js';
-import { EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, parseYear, processIo } from '../output/io.js';
+import { messages } from '../i18n/messages.js';
+import {
+  commonOptions,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  type Io,
+  loadPlanData,
+  parseYear,
+  processIo,
+} from '../output/io.js';
 import { renderTable } from '../output/table.js';
 
 export interface RankOptions {
@@ -31,17 +39,9 @@ export interface RankOptions {
  * @example await runRank('demo/thi-xa-demo.yaml', { indicator: 'GO', year: '2023', by: 'value', parent: '50' }) // 0
  */
 export async function runRank(file: string, opts: RankOptions, io: Io = processIo): Promise<number> {
-  const lang = parseLang(opts.lang);
-  if (!lang) {
-    io.err(messages('vi').badLang(String(opts.lang)));
-    return EXIT_BAD_INPUT;
-  }
-  const m = messages(lang);
-  const year = parseYear(opts.year);
-  if (year === null) {
-    io.err(m.badYear(String(opts.year ?? '')));
-    return EXIT_BAD_INPUT;
-  }
+  const common = commonOptions(opts, io);
+  if (!common) return EXIT_BAD_INPUT;
+  const { lang, m, year } = common;
   const by = opts.by ?? 'value';
   if (by !== 'value' && by !== 'growth') {
     io.err(m.badBy(by));
@@ -93,9 +93,7 @@ function renderRanking(
   const m = messages(lang);
   const growth = ranking.by === 'growth';
   const figure = (x: number) =>
-    growth
-      ? formatQuantity(x, 2, '%/năm', lang)
-      : formatQuantity(x, indicator.decimals, indicator.unit, lang);
+    growth ? formatQuantity(x, 2, '%/năm', lang) : formatNumber(x, indicator.decimals, lang);
   const table = renderTable(
     [
       { heading: m.colRank, align: 'right' },

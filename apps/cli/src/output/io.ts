@@ -1,6 +1,6 @@
 import type { Lang, PlanData } from '@chitieu/core';
 import { readPlanFile } from '@chitieu/plan-file';
-import { messages } from '../i18n/messages.js';
+import { type Messages, messages, parseLang } from '../i18n/messages.js';
 
 /** Where a command writes: the process's streams, or strings in tests. */
 export interface Io {
@@ -46,4 +46,26 @@ export function parseYear(value: string | number | undefined): number | null {
   if (value === undefined) return null;
   const s = String(value).trim();
   return /^\d{4}$/.test(s) ? Number(s) : null;
+}
+
+/**
+ * The options every reading command shares: `--lang` (vi by default) and `--year`. A bad value is
+ * said on `io.err` and gives null, so the caller exits with code 2.
+ */
+export function commonOptions(
+  opts: { lang?: string; year?: string },
+  io: Io,
+): { lang: Lang; m: Messages; year: number } | null {
+  const lang = parseLang(opts.lang);
+  if (!lang) {
+    io.err(messages('vi').badLang(String(opts.lang)));
+    return null;
+  }
+  const m = messages(lang);
+  const year = parseYear(opts.year);
+  if (year === null) {
+    io.err(m.badYear(String(opts.year ?? '')));
+    return null;
+  }
+  return { lang, m, year };
 }

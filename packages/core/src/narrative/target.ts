@@ -308,7 +308,7 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
   const en = lang === 'en';
   const T = plan.targetYear;
   const span = remainingSpan(T - effort.remainingYears + 1, T, lang);
-  const soFar = elapsedSpan(plan, ev.year ?? T - effort.remainingYears);
+  const elapsed = elapsedSpan(plan, ev.year ?? T - effort.remainingYears);
   const d = indicator.direction === 'down' ? -1 : 1;
   const req = effort.requiredPerYear;
   const achieved = effort.achievedPerYear;
@@ -318,6 +318,8 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
   const q = (x: number, unit = indicator.unit, decimals = indicator.decimals) =>
     formatQuantity(x, decimals, unit, lang);
   const perYear = en ? ' a year' : ' mỗi năm';
+  const soFar = (x: string | null) =>
+    x == null ? '' : en ? ` (${x} a year so far)` : ` (đến nay bình quân ${x} mỗi năm)`;
   switch (effort.kind) {
     case 'growth': {
       if (req <= 0) return hold;
@@ -326,8 +328,8 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
         achieved == null
           ? ''
           : en
-            ? ` (${rate(achieved)} in ${soFar})`
-            : ` (giai đoạn ${soFar} đạt ${rate(achieved)})`;
+            ? ` (${rate(achieved)} in ${elapsed})`
+            : ` (giai đoạn ${elapsed} đạt ${rate(achieved)})`;
       return en
         ? `needs ${rate(req)} on average ${span}${so}`
         : `cần tăng bình quân ${rate(req)} ${span}${so}`;
@@ -337,12 +339,7 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
       const cu = changeUnit(indicator.unit);
       const dec = Math.max(indicator.decimals, 1);
       const verb = changeVerb(d < 0, lang);
-      const so =
-        achieved == null
-          ? ''
-          : en
-            ? ` (${q(achieved, cu, dec)} a year so far)`
-            : ` (đến nay bình quân ${q(achieved, cu, dec)}/năm)`;
+      const so = soFar(achieved == null ? null : q(achieved, cu, dec));
       return en
         ? `needs to be ${verb} by ${q(req, cu, dec)} a year on average ${span}${so}`
         : `cần ${verb} bình quân ${q(req, cu, dec)}/năm ${span}${so}`;
@@ -350,24 +347,14 @@ function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): str
     case 'remaining-total': {
       if (req <= 0)
         return en ? 'the total for the term is already reached' : 'đã đạt tổng mục tiêu cả giai đoạn';
-      const so =
-        achieved == null
-          ? ''
-          : en
-            ? ` (${q(achieved)} a year so far)`
-            : ` (đến nay bình quân ${q(achieved)} mỗi năm)`;
+      const so = soFar(achieved == null ? null : q(achieved));
       return en
         ? `needs ${q(req)} a year on average ${span}${so}`
         : `cần thực hiện bình quân ${q(req)} mỗi năm ${span}${so}`;
     }
     case 'annual': {
       if (d > 0 && req <= 0) return hold;
-      const so =
-        achieved == null
-          ? ''
-          : en
-            ? ` (${q(achieved)} a year so far)`
-            : ` (đến nay bình quân ${q(achieved)} mỗi năm)`;
+      const so = soFar(achieved == null ? null : q(achieved));
       if (d < 0) {
         return en
           ? `the remaining years must average at most ${q(Math.max(req, 0))}${perYear} ${span}${so}`
