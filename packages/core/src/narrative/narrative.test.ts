@@ -182,7 +182,7 @@ describe('summarySentence', () => {
       'sdg-progress',
     );
     expect(summarySentence(sdg, 'vi')).toBe(
-      '6 chỉ tiêu: 1 chỉ tiêu đã đạt mục tiêu, 2 chỉ tiêu tiến bộ đáng kể, 1 chỉ tiêu tiến bộ hạn chế, 1 chỉ tiêu đi xuống. 1 chỉ tiêu chưa đủ số liệu để đánh giá.',
+      '6 chỉ tiêu: 1 chỉ tiêu đã đạt mục tiêu, 2 chỉ tiêu tiến bộ đáng kể, 1 chỉ tiêu tiến bộ hạn chế, 1 chỉ tiêu thụt lùi. 1 chỉ tiêu chưa đủ số liệu để đánh giá.',
     );
   });
 });
@@ -372,7 +372,7 @@ describe('targetSentence', () => {
     );
     const noWords = { ...ctx, evaluation: { ...ctx.evaluation, reason: undefined } };
     expect(targetSentence(noWords, 'en')).toBe(
-      'Gross output (constant 2010 prices): not enough data to evaluate (no baseline figure).',
+      'Gross output (constant 2010 prices): not enough data to evaluate.',
     );
     expect(forecastSentence(noWords, 'vi')).toBe(
       'Giá trị sản xuất (giá so sánh 2010): chưa đủ số liệu để dự báo khả năng hoàn thành đến năm 2025.',

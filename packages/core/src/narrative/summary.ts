@@ -1,5 +1,6 @@
 import type { BandCount, Evaluation, SdgStatus } from '../evaluation-types.js';
 import { formatPercent } from '../format/number.js';
+import { forecastClassLabel, sdgStatusLabel } from '../i18n/messages.js';
 import type { Lang } from '../model.js';
 import { countOf } from './words.js';
 
@@ -35,25 +36,6 @@ function bandPart(bands: BandCount[], i: number, lang: Lang): string {
 }
 
 const SDG_ORDER: SdgStatus[] = ['target-achieved', 'substantial', 'moderate', 'limited', 'deterioration'];
-const SDG_WORDS: Record<Lang, Record<SdgStatus, string>> = {
-  vi: {
-    'target-achieved': 'đã đạt mục tiêu',
-    substantial: 'tiến bộ đáng kể',
-    moderate: 'tiến bộ vừa phải',
-    limited: 'tiến bộ hạn chế',
-    deterioration: 'đi xuống',
-    'insufficient-data': 'chưa đủ số liệu để đánh giá',
-  },
-  en: {
-    'target-achieved': 'target achieved',
-    substantial: 'substantial progress',
-    moderate: 'moderate progress',
-    limited: 'limited progress',
-    deterioration: 'deterioration',
-    'insufficient-data': 'not enough data to evaluate',
-  },
-};
-
 /**
  * The one-paragraph summary of an evaluation: the total, the count in each band (the plan's own
  * edges and labels; empty bands are left out), then the count met and the count lacking data.
@@ -73,7 +55,7 @@ export function summarySentence(ev: Evaluation, lang: Lang): string {
   if (ev.methodology === 'sdg-progress' && s.sdgProgress) {
     const sdg = s.sdgProgress;
     const parts = SDG_ORDER.filter((k) => (sdg[k] ?? 0) > 0).map(
-      (k) => `${countOf(sdg[k], 'target', lang)} ${SDG_WORDS[lang][k]}`,
+      (k) => `${countOf(sdg[k], 'target', lang)} ${sdgStatusLabel(k, lang)}`,
     );
     sentences.push(parts.length > 0 ? `${total}: ${parts.join(', ')}.` : `${total}.`);
     const missing = sdg['insufficient-data'] ?? 0;
@@ -136,13 +118,13 @@ export function forecastSummarySentence(
         ? 'Forecast to the end of the term'
         : 'Dự báo đến cuối nhiệm kỳ';
   const classes: [number, string][] = [
-    [f.exceed, FORECAST_CLASS_WORDS[lang].exceed],
-    [f.complete, FORECAST_CLASS_WORDS[lang].complete],
+    [f.exceed, forecastClassLabel('exceed', lang)],
+    [f.complete, forecastClassLabel('complete', lang)],
     [
       f.atRisk,
       lang === 'en' && f.atRisk !== 1
         ? 'need very high effort to complete'
-        : FORECAST_CLASS_WORDS[lang]['at-risk'],
+        : forecastClassLabel('at-risk', lang),
     ],
   ];
   const parts = classes.filter(([n]) => n > 0).map(([n, w]) => `${countOf(n, 'target', lang)} ${w}`);
@@ -161,17 +143,3 @@ export function forecastSummarySentence(
   }
   return sentences.join(' ');
 }
-
-/** The three forecast classes (GLOSSARY.md), as said after a count or a target's name. */
-export const FORECAST_CLASS_WORDS: Record<Lang, Record<'exceed' | 'complete' | 'at-risk', string>> = {
-  vi: {
-    exceed: 'vượt kế hoạch',
-    complete: 'hoàn thành kế hoạch',
-    'at-risk': 'phải nỗ lực, phấn đấu rất cao mới có thể hoàn thành',
-  },
-  en: {
-    exceed: 'will exceed the plan',
-    complete: 'will complete the plan',
-    'at-risk': 'needs very high effort to complete',
-  },
-};

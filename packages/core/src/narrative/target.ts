@@ -1,7 +1,7 @@
 import type { Effort, TargetEvaluation } from '../evaluation-types.js';
 import { formatPercent, formatQuantity, formatYearSpan, localUnit } from '../format/number.js';
+import { forecastClassLabel } from '../i18n/messages.js';
 import type { Indicator, Lang, Plan, Target } from '../model.js';
-import { FORECAST_CLASS_WORDS } from './summary.js';
 import { localize, ordinal, plainNumber } from './words.js';
 
 /** Where a rank was taken: "toàn tỉnh" = among the province's district-level units. */
@@ -85,34 +85,9 @@ function metWords(ev: TargetEvaluation, lang: Lang): string | null {
   return over ? 'đã vượt mục tiêu' : 'đã hoàn thành mục tiêu';
 }
 
-const REASON_WORDS: Record<Lang, Record<NonNullable<TargetEvaluation['reasonCode']>, string>> = {
-  vi: {
-    'no-indicator': 'chưa khai báo chỉ tiêu thống kê',
-    'no-target-value': 'chưa có giá trị mục tiêu',
-    'no-actual': 'chưa có số liệu thực hiện',
-    'no-baseline': 'chưa có số liệu năm gốc',
-    'zero-divisor': 'số chia bằng 0',
-    'no-elapsed-years': 'chưa qua năm nào của nhiệm kỳ',
-    'too-few-points': 'chưa đủ hai năm có số liệu',
-    'sign-mismatch': 'số liệu năm gốc và năm đánh giá trái dấu',
-    'not-computable': 'không tính được',
-  },
-  en: {
-    'no-indicator': 'the indicator is not defined',
-    'no-target-value': 'the goal has no value',
-    'no-actual': 'no actual figure yet',
-    'no-baseline': 'no baseline figure',
-    'zero-divisor': 'division by zero',
-    'no-elapsed-years': 'no year of the term has passed',
-    'too-few-points': 'fewer than two years with figures',
-    'sign-mismatch': 'baseline and latest figures differ in sign',
-    'not-computable': 'cannot be computed',
-  },
-};
-
-function reasonWords(reason: string | null | undefined, code: TargetEvaluation['reasonCode'], lang: Lang) {
-  if (reason != null && reason.trim() !== '') return reason.trim();
-  return code ? REASON_WORDS[lang][code] : null;
+/** The evaluation's own reason (already in the requested language); none when it gave no words. */
+function reasonWords(reason: string | null | undefined): string | null {
+  return reason != null && reason.trim() !== '' ? reason.trim() : null;
 }
 
 function finish(head: string, tail: (string | null)[]): string {
@@ -136,7 +111,7 @@ export function targetSentence(ctx: TargetContext, lang: Lang): string {
   const name = target.kind === 'milestone' ? localize(target.text, lang) : localize(indicator.name, lang);
   const rank = ctx.rank ? rankWords(ctx.rank, lang) : null;
   if (ev.status !== 'ok' || ev.year == null || ev.actual == null) {
-    const why = reasonWords(ev.reason, ev.reasonCode, lang);
+    const why = reasonWords(ev.reason);
     const head =
       lang === 'en' ? `${name}: not enough data to evaluate` : `${name}: chưa đủ số liệu để đánh giá`;
     return finish(why ? `${head} (${why})` : head, [rank]);
@@ -275,14 +250,14 @@ export function forecastSentence(ctx: TargetContext, lang: Lang): string {
   const T = plan.targetYear;
   const f = ev.forecast;
   if (f.class === 'insufficient-data') {
-    const why = reasonWords(f.reason, undefined, lang);
+    const why = reasonWords(f.reason);
     const head =
       lang === 'en'
         ? `${name}: not enough data to forecast completion by ${T}`
         : `${name}: chưa đủ số liệu để dự báo khả năng hoàn thành đến năm ${T}`;
     return finish(why ? `${head} (${why})` : head, []);
   }
-  const words = FORECAST_CLASS_WORDS[lang][f.class];
+  const words = forecastClassLabel(f.class, lang);
   const basis =
     target.kind === 'milestone'
       ? lang === 'en'
