@@ -26,6 +26,10 @@ export const MESSAGES = {
     vi: (p) => `Lỗi cú pháp JSON ở dòng ${s(p.line)}, cột ${s(p.column)}: ${s(p.detail)}.`,
     en: (p) => `JSON syntax error at line ${s(p.line)}, column ${s(p.column)}: ${s(p.detail)}.`,
   },
+  'json-syntax-unplaced': {
+    vi: (p) => `Lỗi cú pháp JSON: ${s(p.detail)}.`,
+    en: (p) => `JSON syntax error: ${s(p.detail)}.`,
+  },
   'not-an-object': {
     vi: () => 'Nội dung tệp phải là một đối tượng với các trường format, units, indicators, plans, values.',
     en: () => 'The file must hold one object with the fields format, units, indicators, plans, values.',

@@ -248,6 +248,24 @@ describe('problems', () => {
   });
 });
 
+describe('a large JSON file with a problem', () => {
+  it('names the path without spending the time to find the line', () => {
+    const data = syntheticNationalData({ communes: 700, years: [2024] });
+    const bad = {
+      ...data,
+      values: data.values.map((v, i) => (i === 20_000 ? { ...v, unit: 'nowhere' } : v)),
+    };
+    const text = serializePlanFile(bad, 'json');
+    expect(text.length).toBeGreaterThan(2_000_000);
+    expect(parsePlanFile(text)).toEqual({
+      ok: false,
+      problems: [{ path: 'values[20000].unit', message: 'Không có đơn vị mã "nowhere" trong units.' }],
+    });
+    const broken = parsePlanFile(`${text.slice(0, -3)},}`);
+    expect(!broken.ok && broken.problems[0]?.message).toMatch(/^Lỗi cú pháp JSON/);
+  });
+});
+
 describe('a national data set', () => {
   it('validates 4.056 units and 252.396 values and reads back the same', () => {
     // Every commune of the country, 40 indicators, two years (the full five are in the benchmark).

@@ -57,8 +57,8 @@ export function parsePlanFile(text: string, opts: PlanFileOptions = {}): PlanFil
     } catch (e) {
       // A YAML flow document (`{format: chitieu.plan/1, …}`) also starts with a brace: read it as YAML
       // when it is valid YAML, else report the JSON error the writer most likely made.
-      const asYaml = readYaml(src, lang);
-      return asYaml.ok
+      const asYaml = src.length <= MAX_JSON_FOR_POSITIONS ? readYaml(src, lang) : null;
+      return asYaml?.ok
         ? validate(asYaml.raw, src, asYaml.positions, lang)
         : fail([jsonSyntaxProblem(src, e, lang)]);
     }
@@ -256,7 +256,11 @@ function positionsOf(doc: Document, lc: LineCounter): Positions {
   };
 }
 
+/** Past this size the YAML reader would take too long just to place problems: paths must do. */
+const MAX_JSON_FOR_POSITIONS = 2_000_000;
+
 function jsonPositions(src: string): Positions | null {
+  if (src.length > MAX_JSON_FOR_POSITIONS) return null;
   const lineCounter = new LineCounter();
   const doc = parseDocument(src, { lineCounter, uniqueKeys: false });
   return doc.errors.length === 0 ? positionsOf(doc, lineCounter) : null;
@@ -269,13 +273,15 @@ function jsonPositions(src: string): Positions | null {
 function jsonSyntaxProblem(src: string, e: unknown, lang: Lang): PlanFileProblem {
   const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
   const m = /position (\d+)/.exec(detail);
-  const offset = m ? Number(m[1]) : (parseDocument(src).errors[0]?.pos[0] ?? src.length);
-  const before = src.slice(0, offset).split('\n');
-  const line = before.length;
-  const column = (before[before.length - 1]?.length ?? 0) + 1;
   const short = detail
     .replace(/, "[\s\S]*" is not valid JSON$/, '')
     .replace(/ in JSON at position \d+.*$/, '');
+  const small = src.length <= MAX_JSON_FOR_POSITIONS;
+  const offset = m ? Number(m[1]) : small ? (parseDocument(src).errors[0]?.pos[0] ?? src.length) : null;
+  if (offset === null) return { path: '', message: message('json-syntax-unplaced', { detail: short }, lang) };
+  const before = src.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
   return { path: '', message: message('json-syntax', { line, column, detail: short }, lang), line, column };
 }
 
