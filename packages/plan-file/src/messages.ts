@@ -34,6 +34,10 @@ export const MESSAGES = {
     vi: () => 'Nội dung tệp phải là một đối tượng với các trường format, units, indicators, plans, values.',
     en: () => 'The file must hold one object with the fields format, units, indicators, plans, values.',
   },
+  'format-missing': {
+    vi: () => 'Thiếu trường format: tệp kế hoạch phải bắt đầu bằng "format: chitieu.plan/1".',
+    en: () => 'The format field is missing: a plan file must start with "format: chitieu.plan/1".',
+  },
   'format-tag': {
     vi: (p) => `Trường format phải là "chitieu.plan/1" (đang là ${s(p.received)}).`,
     en: (p) => `The format field must be "chitieu.plan/1" (found ${s(p.received)}).`,

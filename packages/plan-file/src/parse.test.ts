@@ -155,6 +155,12 @@ describe('problems', () => {
     expect(r.problems[0]).toMatchObject({ line: 4 });
   });
 
+  it('asks for the format tag when it is missing', () => {
+    expect(problems('units: []\n')).toEqual([
+      ['format', 'Thiếu trường format: tệp kế hoạch phải bắt đầu bằng "format: chitieu.plan/1".'],
+    ]);
+  });
+
   it('speaks English on request', () => {
     expect(problems('format: chitieu.plan/2\n', 'en')).toEqual([
       ['format', 'The format field must be "chitieu.plan/1" (found the text "chitieu.plan/2").'],

@@ -176,6 +176,10 @@ function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProble
   const last = path[path.length - 1];
   switch (issue.code) {
     case 'invalid_type': {
+      if (path.length === 1 && last === 'format')
+        return received === undefined
+          ? { path, code: 'format-missing' }
+          : { path, code: 'format-tag', params: { received: rec } };
       if (received === undefined) return { path, code: 'required' };
       if (received === null) return { path, code: 'required-empty' };
       if (typeof received === 'number' && !Number.isFinite(received)) return { path, code: 'not-finite' };
