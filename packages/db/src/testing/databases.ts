@@ -60,26 +60,22 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-test-'));
-    const url = `sqlite:${join(dir, 'test.db')}`;
-    const handle = openFrom(url);
-    return {
-      handle,
-      url,
-      async cleanup() {
-        await handle.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return opened(`sqlite:${join(dir, 'test.db')}`, () => rmSync(dir, { recursive: true, force: true }));
   }
   const { url, schema } = newTestSchemaUrl();
   await adminQuery(`CREATE SCHEMA ${schema}`);
+  return opened(url, () => dropTestSchema(schema));
+}
+
+/** Open `url`; cleaning up closes it, then runs `remove`. */
+function opened(url: string, remove: () => unknown): TestDatabase {
   const handle = openFrom(url);
   return {
     handle,
     url,
     async cleanup() {
       await handle.destroy();
-      await dropTestSchema(schema);
+      await remove();
     },
   };
 }
