@@ -176,10 +176,6 @@ function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProble
   const last = path[path.length - 1];
   switch (issue.code) {
     case 'invalid_type': {
-      if (path.length === 1 && last === 'format')
-        return received === undefined
-          ? { path, code: 'format-missing' }
-          : { path, code: 'format-tag', params: { received: rec } };
       if (received === undefined) return { path, code: 'required' };
       if (received === null) return { path, code: 'required-empty' };
       if (typeof received === 'number' && !Number.isFinite(received)) return { path, code: 'not-finite' };
@@ -192,7 +188,9 @@ function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProble
     }
     case 'invalid_value':
       if (path.length === 1 && last === 'format')
-        return { path, code: 'format-tag', params: { received: rec } };
+        return received === undefined
+          ? { path, code: 'format-missing' }
+          : { path, code: 'format-tag', params: { received: rec } };
       return { path, code: 'one-of', params: { received: q, values: issue.values.map(String).join(', ') } };
     case 'too_small':
       if (issue.origin === 'string') return { path, code: 'empty-text' };
