@@ -97,7 +97,9 @@ export function rankingsFor(
 }
 
 /** Evaluate and lay out a report, without writing any format yet. */
-export function reportDocument(input: Omit<GenerateReportInput, 'format'> & ReportOptions): ReportDocument {
+export async function reportDocument(
+  input: Omit<GenerateReportInput, 'format'> & ReportOptions,
+): Promise<ReportDocument> {
   const lang = input.lang ?? 'vi';
   if (!REPORT_TYPES.includes(input.type)) {
     throw new ReportInputError(`Unknown report type "${input.type}" (${REPORT_TYPES.join(', ')}).`);
@@ -137,7 +139,7 @@ export async function generateReport(input: GenerateReportInput): Promise<Genera
   }
   const lang = input.lang ?? 'vi';
   // The XLSX appendix needs no charts; skip rendering them.
-  const doc = reportDocument(input.format === 'xlsx' ? { ...input, charts: false } : input);
+  const doc = await reportDocument(input.format === 'xlsx' ? { ...input, charts: false } : input);
   const stem =
     input.format === 'xlsx'
       ? `${lang === 'en' ? 'appendix' : 'phu-luc'}-${safe(input.planCode)}-${input.year}`

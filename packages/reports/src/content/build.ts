@@ -30,7 +30,7 @@ import {
   targetSentence,
 } from '@chitieu/core';
 import { bandChartOptions, rankChartOptions, seriesChartOptions } from '../charts/options.js';
-import { renderChart } from '../charts/render.js';
+import { renderChartAsync } from '../charts/render.js';
 import { forecastKey, type MessageKey, programKey, t, taskStatusKey } from '../i18n.js';
 import type { ReportOptions, ReportType } from '../types.js';
 import { appendixOf } from './appendix.js';
@@ -70,10 +70,10 @@ const para = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
  * The whole report as renderer-neutral content.
  *
  * @example
- * const doc = buildReport({ data, plan, evaluation, values, type: 'midterm', lang: 'vi' });
+ * const doc = await buildReport({ data, plan, evaluation, values, type: 'midterm', lang: 'vi' });
  * doc.heading.docType // "BÁO CÁO"
  */
-export function buildReport(input: BuildInput): ReportDocument {
+export async function buildReport(input: BuildInput): Promise<ReportDocument> {
   const { data, plan, evaluation: ev, values, type, lang } = input;
   const options = input.options ?? {};
   const heading = officialHeading({
@@ -90,11 +90,21 @@ export function buildReport(input: BuildInput): ReportDocument {
   const scope = rankScope(data.units, plan.unit);
   const unitNames = new Map(data.units.map((u) => [u.code, shortName(u)]));
   let figure = 0;
-  const chartBlock = (image: ChartImage): Block => ({
-    type: 'chart',
-    image,
-    caption: t(lang, 'figure', { n: ++figure, title: image.alt }),
-  });
+  // Charts render concurrently; each block is filled in when its image is ready.
+  const pending: Promise<void>[] = [];
+  const chartBlock = (job: { alt: string; image: Promise<ChartImage> }): Block => {
+    const block: Block = {
+      type: 'chart',
+      image: { png: new Uint8Array(), widthPt: 0, heightPt: 0, alt: job.alt },
+      caption: t(lang, 'figure', { n: ++figure, title: job.alt }),
+    };
+    pending.push(
+      job.image.then((image) => {
+        block.image = image;
+      }),
+    );
+    return block;
+  };
   const ctx = (r: Row): TargetContext => {
     const ranking = input.rankings?.get(r.target.code);
     const own = ranking?.rows.find((x) => x.unit === plan.unit);
@@ -175,6 +185,7 @@ export function buildReport(input: BuildInput): ReportDocument {
     }
   }
 
+  await Promise.all(pending);
   const title = localize(plan.title, lang);
   return {
     lang,
@@ -235,17 +246,32 @@ export function pickKeyTargets(rows: readonly Row[], plan: Plan, values: ValueSo
   return picked;
 }
 
-function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartImage {
+interface ChartJob {
+  alt: string;
+  image: Promise<ChartImage>;
+}
+
+const job = (
+  options: Parameters<typeof renderChartAsync>[0],
+  width: number,
+  height: number,
+  alt: string,
+): ChartJob => ({
+  alt,
+  image: renderChartAsync(options, width, height, alt),
+});
+
+function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartJob {
   const labels = ev.summary.bands.map((_, i) => bandLabel(ev.summary.bands, i, plan, lang, 'long'));
   const counts = ev.summary.bands.map((b) => b.count);
   if (ev.summary.insufficientData > 0) {
     labels.push(t(lang, 'band.none'));
     counts.push(ev.summary.insufficientData);
   }
-  return renderChart(bandChartOptions({ labels, counts }, lang), CHART_WIDTH, 230, t(lang, 'chart.bands'));
+  return job(bandChartOptions({ labels, counts }, lang), CHART_WIDTH, 230, t(lang, 'chart.bands'));
 }
 
-function seriesChart(r: Row, plan: Plan, asOf: number, values: ValueSource, lang: Lang): ChartImage | null {
+function seriesChart(r: Row, plan: Plan, asOf: number, values: ValueSource, lang: Lang): ChartJob | null {
   const b = plan.baselineYear;
   const years: number[] = [];
   for (let y = b; y <= plan.targetYear; y++) years.push(y);
@@ -267,7 +293,7 @@ function seriesChart(r: Row, plan: Plan, asOf: number, values: ValueSource, lang
     { years, actual, projection, goal, decimals: r.indicator.decimals },
     lang,
   );
-  return renderChart(options, CHART_WIDTH, 250, alt);
+  return job(options, CHART_WIDTH, 250, alt);
 }
 
 /** The goal line: flat for a level target; for average growth, the baseline compounded at g*. */
@@ -280,7 +306,7 @@ function goalAt(r: Row, year: number, baseline: number | null, b: number): numbe
   return null;
 }
 
-function rankChart(r: Row, ranking: Ranking, names: Map<string, string>, plan: Plan, lang: Lang): ChartImage {
+function rankChart(r: Row, ranking: Ranking, names: Map<string, string>, plan: Plan, lang: Lang): ChartJob {
   const growth = ranking.by === 'growth';
   const rows = ranking.rows.map((x) => ({
     name: names.get(x.unit) ?? x.unit,
@@ -292,8 +318,8 @@ function rankChart(r: Row, ranking: Ranking, names: Map<string, string>, plan: P
     year: ranking.year,
     unit: growth ? '%' : localUnit(r.indicator.unit, lang),
   });
-  const height = Math.min(520, 40 + rows.length * 18);
-  return renderChart(
+  const height = Math.min(480, 32 + rows.length * 15);
+  return job(
     rankChartOptions({ rows, decimals: growth ? 2 : r.indicator.decimals }, lang),
     CHART_WIDTH,
     height,

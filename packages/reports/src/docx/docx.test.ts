@@ -180,7 +180,7 @@ describe('DOCX mid-term report of a party resolution (demo NQ-DH-XV, 2023)', () 
     for (const [, png] of pngs) {
       expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
       const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
-      expect(width).toBe(900); // 450 pt at 2 pixels per point
+      expect(width).toBe(675); // 450 pt at 1.5 pixels per point
     }
   });
 
