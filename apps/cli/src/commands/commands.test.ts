@@ -105,6 +105,18 @@ describe('chitieu evaluate', () => {
     expect(io.stdout).toContain('1 target: 1 at 50% to under 80%. No target met yet.');
   });
 
+  it('shows SDG progress for sdg-progress plans', async () => {
+    const sdg = SMALL.replace('methodology: chitieu', 'methodology: sdg-progress').replace(
+      'kind: avg-growth, value: 15, input: levels',
+      'kind: level, value: 20000',
+    );
+    const io = capture();
+    expect(await runEvaluate(tempFile('sdg.yaml', sdg), { plan: 'P', year: '2023' }, io)).toBe(0);
+    // CAGR_obs = (18997,6/14000)^(1/3) − 1 = 10,71 %; CAGR_req = (20000/14000)^(1/5) − 1 = 7,39 %; R = 1,45.
+    expect(io.stdout).toMatch(/Tiến độ SDG\n/);
+    expect(io.stdout).toMatch(/ 1 {2}Tăng bình quân 15 %\/năm .* tiến bộ đáng kể\n/);
+  });
+
   it('--all --json prints an array with every plan', async () => {
     const io = capture();
     expect(await runEvaluate(DEMO, { all: true, year: '2023', json: true }, io)).toBe(0);

@@ -11,6 +11,7 @@ import {
   type Plan,
   type PlanData,
   plainNumber,
+  sdgStatusLabel,
   summarySentence,
   type Target,
   type TargetEvaluation,
@@ -73,6 +74,7 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
   const results = new Map(ev.targets.map((t) => [t.code, t]));
   const unitName = data.units.find((u) => u.code === plan.unit)?.name ?? plan.unit;
   const rows: TableRow[] = [];
+  const sdg = plan.methodology === 'sdg-progress';
   let group: string | null | undefined;
   let anyEstimate = false;
   const missing: string[] = [];
@@ -96,6 +98,7 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
       actualCell(t, target, indicator, lang),
       t.achievementPercent == null ? '—' : formatQuantity(t.achievementPercent, 1, '%', lang),
       m.forecastShort[t.forecast.class],
+      ...(sdg ? [t.sdgProgress ? sdgStatusLabel(t.sdgProgress.status, lang) : '—'] : []),
     ]);
   }
   const table = renderTable(
@@ -108,6 +111,7 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
       { heading: m.colActual, align: 'right' },
       { heading: m.colPercent, align: 'right' },
       { heading: m.colForecast },
+      ...(sdg ? [{ heading: m.colSdg }] : []),
     ],
     rows,
   );

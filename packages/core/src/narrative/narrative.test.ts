@@ -337,6 +337,28 @@ describe('targetSentence', () => {
     );
   });
 
+  it('adds the SDG progress status for sdg-progress plans', () => {
+    const ctx: TargetContext = {
+      target: target({ value: 95 }),
+      indicator: indicator({
+        name: { vi: 'Tỷ lệ tham gia bảo hiểm y tế', en: 'Health-insurance coverage' },
+        unit: '%',
+      }),
+      plan,
+      evaluation: result({
+        actual: 93.1,
+        achievementPercent: 98,
+        sdgProgress: { status: 'substantial', ratio: 1.1027 },
+      }),
+    };
+    expect(targetSentence(ctx, 'vi')).toBe(
+      'Tỷ lệ tham gia bảo hiểm y tế năm 2023 đạt 93,1 %, bằng 98,0 % mục tiêu (95 %); tiến độ SDG: tiến bộ đáng kể (R = 1,10).',
+    );
+    expect(targetSentence({ ...ctx, rank: { rank: 2, of: 13, scope: 'province' } }, 'en')).toBe(
+      'Health-insurance coverage in 2023: reached 93.1%, 98.0% of the goal (95%); ranks 2nd of 13 in the province; SDG progress: substantial progress (R = 1.10).',
+    );
+  });
+
   it('milestones use the target’s own text', () => {
     const ctx: TargetContext = {
       target: target({

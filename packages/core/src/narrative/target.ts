@@ -1,6 +1,6 @@
 import type { Effort, TargetEvaluation } from '../evaluation-types.js';
-import { formatPercent, formatQuantity, formatYearSpan, localUnit } from '../format/number.js';
-import { forecastClassLabel } from '../i18n/messages.js';
+import { formatNumber, formatPercent, formatQuantity, formatYearSpan, localUnit } from '../format/number.js';
+import { forecastClassLabel, sdgStatusLabel } from '../i18n/messages.js';
 import type { Indicator, Lang, Plan, Target } from '../model.js';
 import { localize, ordinal, plainNumber } from './words.js';
 
@@ -38,6 +38,14 @@ function rankWords(rank: NonNullable<TargetContext['rank']>, lang: Lang): string
   const scope = rank.scope ? SCOPE_WORDS[lang][rank.scope] : '';
   if (lang === 'en') return `ranks ${ordinal(rank.rank)} of ${rank.of}${scope ? ` ${scope}` : ''}`;
   return `xếp thứ ${rank.rank}/${rank.of}${scope ? ` ${scope}` : ''}`;
+}
+
+/** "tiến độ SDG: tiến bộ đáng kể (R = 1,10)" for plans evaluated by SDG progress. */
+function sdgWords(ev: TargetEvaluation, lang: Lang): string | null {
+  if (!ev.sdgProgress) return null;
+  const { status, ratio } = ev.sdgProgress;
+  const r = ratio == null ? '' : ` (R = ${formatNumber(ratio, 2, lang)})`;
+  return `${lang === 'en' ? 'SDG progress' : 'tiến độ SDG'}: ${sdgStatusLabel(status, lang)}${r}`;
 }
 
 /** A change target is counted in points when the indicator itself is a percentage. */
@@ -109,7 +117,9 @@ function finish(head: string, tail: (string | null)[]): string {
 export function targetSentence(ctx: TargetContext, lang: Lang): string {
   const { target, indicator, evaluation: ev, plan } = ctx;
   const name = target.kind === 'milestone' ? localize(target.text, lang) : localize(indicator.name, lang);
-  const rank = ctx.rank ? rankWords(ctx.rank, lang) : null;
+  // Rank and SDG progress close every sentence that has them.
+  const closing = [ctx.rank ? rankWords(ctx.rank, lang) : null, sdgWords(ev, lang)].filter((x) => x !== null);
+  const rank = closing.length > 0 ? closing.join('; ') : null;
   if (ev.status !== 'ok' || ev.year == null || ev.actual == null) {
     const why = reasonWords(ev.reason);
     const head =
