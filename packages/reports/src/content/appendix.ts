@@ -42,9 +42,9 @@ export function appendixOf(input: AppendixInput): Appendix {
 
   const columns: AppendixColumn[] = [
     { header: t(lang, 'col.no'), width: 5, kind: 'text' },
-    { header: t(lang, 'col.target'), width: 25, kind: 'text' },
-    { header: t(lang, 'col.unit'), width: 8, kind: 'text' },
-    { header: t(lang, 'col.goal'), width: 10, kind: 'text' },
+    { header: t(lang, 'col.target'), width: 22, kind: 'text' },
+    { header: t(lang, 'col.unit'), width: 9, kind: 'text' },
+    { header: t(lang, 'col.goal'), width: 11, kind: 'text' },
     ...years.map(
       (y, j): AppendixColumn => ({
         header: t(lang, yearKey(statusOfYear[j] ?? 'official'), { year: y }),
@@ -52,7 +52,7 @@ export function appendixOf(input: AppendixInput): Appendix {
         kind: 'number',
       }),
     ),
-    { header: t(lang, 'col.measured'), width: 9, kind: 'number' },
+    { header: t(lang, 'col.measured'), width: 11, kind: 'number' },
     { header: t(lang, 'col.percent'), width: 6, kind: 'number' },
     { header: t(lang, 'col.band'), width: 8, kind: 'text' },
     ...(withForecast ? [{ header: t(lang, 'col.forecast'), width: 9, kind: 'text' } as AppendixColumn] : []),

@@ -32,6 +32,7 @@ import {
 import { bandChartOptions, rankChartOptions, seriesChartOptions } from '../charts/options.js';
 import { renderChartAsync } from '../charts/render.js';
 import { forecastKey, type MessageKey, programKey, t, taskStatusKey } from '../i18n.js';
+import { nbspPercent } from '../text.js';
 import type { ReportOptions, ReportType } from '../types.js';
 import { appendixOf } from './appendix.js';
 import { bandLabel } from './bands.js';
@@ -262,7 +263,9 @@ const job = (
 });
 
 function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartJob {
-  const labels = ev.summary.bands.map((_, i) => bandLabel(ev.summary.bands, i, plan, lang, 'long'));
+  const labels = ev.summary.bands.map((_, i) =>
+    nbspPercent(bandLabel(ev.summary.bands, i, plan, lang, 'long')),
+  );
   const counts = ev.summary.bands.map((b) => b.count);
   if (ev.summary.insufficientData > 0) {
     labels.push(t(lang, 'band.none'));

@@ -50,8 +50,10 @@ export type Block =
 
 export interface OfficialHeading {
   layout: Layout;
-  /** Left column lines; the last one is the issuing body (bold). */
+  /** Left column lines: the superior body (regular), then the issuing body (bold). */
   issuer: string[];
+  /** Index of the first bold issuer line. */
+  issuerBoldFrom: number;
   /** "Số 125-BC/TU" or "Số:     /BC-UBND". */
   number: string;
   /** The number alone ("     -BC/TU"), for "Kèm theo Báo cáo số …". */

@@ -160,6 +160,9 @@ export function officialHeading(input: HeadingInput): OfficialHeading {
   return {
     layout,
     issuer,
+    // NĐ 30 sets the whole name of the issuing People's Committee in bold; 36-HD/VPTW only the
+    // committee, under its superior Party organisation in regular type.
+    issuerBoldFrom: o.issuer || layout === 'party' ? Math.max(0, issuer.length - 1) : 0,
     number,
     numberValue,
     national: layout === 'party' ? [t(lang, 'partyName')] : [t(lang, 'stateName'), t(lang, 'stateMotto')],

@@ -35,6 +35,7 @@ import type {
   OfficialHeading,
   ReportDocument,
 } from '../content/document.js';
+import { nbspPercent } from '../text.js';
 
 export const FONT = 'Times New Roman';
 /** Twips per millimetre. */
@@ -125,9 +126,6 @@ function styles(language: string) {
   };
 }
 
-/** Keep a number and its "%" on one line ("80 %" must not break after 80). */
-export const nbspPercent = (text: string) => text.replace(/(\d) %/g, '$1\u00A0%');
-
 const run = (i: Inline, sizePt?: number) =>
   new TextRun({
     text: nbspPercent(i.text),
@@ -155,10 +153,10 @@ function line(
  * A short horizontal rule under a heading line (NĐ 30: 1/3–1/2 of the line above, centred): the
  * bottom border of a tiny paragraph, narrowed by indents. No shapes, no text boxes.
  */
-function rule(widthTwips: number, columnTwips: number): Paragraph {
+function rule(widthTwips: number, columnTwips: number, after = 0): Paragraph {
   const side = Math.max(0, Math.round((columnTwips - widthTwips) / 2));
   return new Paragraph({
-    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: { before: 0, after, line: 240, lineRule: LineRuleType.AUTO },
     indent: { left: side, right: side, firstLine: 0 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
@@ -176,7 +174,9 @@ function layoutTable(left: Paragraph[], right: Paragraph[], leftShare: number, w
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     rows: [
+      // One row that never splits: the signature block stays whole on one page.
       new TableRow({
+        cantSplit: true,
         children: [
           new TableCell({ width: { size: l, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
           new TableCell({
@@ -198,7 +198,7 @@ function headingBlock(h: OfficialHeading): (Paragraph | Table)[] {
   const rightW = TEXT_WIDTH - leftW;
   const issuerPt = party ? 14 : 13;
   const left: Paragraph[] = h.issuer.map((text, i) =>
-    line(text, { bold: i === h.issuer.length - 1, sizePt: issuerPt }),
+    line(text, { bold: i >= h.issuerBoldFrom, sizePt: issuerPt }),
   );
   if (party) left.push(line('*', { sizePt: 14 }));
   else left.push(rule(Math.max(leftW / 3, textTwips(h.issuer.at(-1) ?? '', issuerPt) / 2), leftW));
@@ -235,7 +235,7 @@ function headingBlock(h: OfficialHeading): (Paragraph | Table)[] {
       indent: { firstLine: 0 },
       children: [run({ text: h.subject, bold: true }, 14)],
     }),
-    party ? line('-----', { sizePt: 14, after: 240 }) : rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH),
+    party ? line('-----', { sizePt: 14, after: 240 }) : rule(Math.round(TEXT_WIDTH / 5), TEXT_WIDTH, 240),
   ];
 }
 

@@ -5,8 +5,8 @@
  */
 import pdfmake from 'pdfmake';
 import type { Align, Appendix, Block, Cell, OfficialHeading, ReportDocument } from '../content/document.js';
-import { nbspPercent } from '../docx/render.js';
 import { type FontName, fontBytes } from '../fonts/fonts.js';
+import { nbspPercent } from '../text.js';
 
 const MM = 72 / 25.4;
 const MARGINS = [30 * MM, 20 * MM, 15 * MM, 20 * MM]; // left, top, right, bottom
@@ -59,7 +59,7 @@ function heading(h: OfficialHeading): Node[] {
   const issuerPt = party ? 14 : 13;
   const left: Node[] = h.issuer.map((line, i) => ({
     text: line,
-    bold: i === h.issuer.length - 1,
+    bold: i >= h.issuerBoldFrom,
     fontSize: issuerPt,
     alignment: 'center',
   }));
@@ -206,6 +206,7 @@ function signature(h: OfficialHeading): Node {
       },
     ],
     lineHeight: 1,
+    unbreakable: true,
     margin: [0, 6, 0, 0],
   };
 }
