@@ -8,18 +8,17 @@ import { runReport } from './report.js';
 
 const DEMO = fileURLToPath(new URL('../../../../demo/thi-xa-demo.yaml', import.meta.url));
 
+/** What a command printed, line by line. */
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
+  const said = { stdout: '', stderr: '' };
+  return Object.assign(said, {
     out(text: string) {
-      io.stdout += `${text}\n`;
+      said.stdout = `${said.stdout}${text}\n`;
     },
     err(text: string) {
-      io.stderr += `${text}\n`;
+      said.stderr = `${said.stderr}${text}\n`;
     },
-  };
-  return io;
+  });
 }
 
 let dir: string;

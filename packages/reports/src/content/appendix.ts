@@ -8,7 +8,7 @@ import { classKey, type MessageKey, t } from '../i18n.js';
 import type { ReportType } from '../types.js';
 import { bandLabel } from './bands.js';
 import type { ReportRow } from './build.js';
-import type { Appendix, AppendixColumn, AppendixRow, OfficialHeading } from './document.js';
+import type { Appendix, AppendixColumn, AppendixRow, Cell, OfficialHeading } from './document.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -183,4 +183,24 @@ export function goalText(target: Target, direction: 'up' | 'down', lang: Lang): 
       if (direction === 'down' && single === 0 && range == null) return t(lang, 'goal.zero');
       return direction === 'down' && range == null ? t(lang, 'goal.below', { value: n }) : n;
   }
+}
+
+/**
+ * The appendix as table cells, the same for every renderer: a bold centred header, group rows
+ * spanning the table, numbers on the right, the target's wording on the left.
+ */
+export function appendixCells(a: Appendix): { header: Cell[][]; rows: Cell[][] } {
+  const header: Cell[][] = [a.columns.map((c) => ({ text: c.header, bold: true, align: 'center' }))];
+  const rows: Cell[][] = a.rows.map((r) =>
+    r.kind === 'group'
+      ? [
+          { text: r.no, bold: true, align: 'center' },
+          { text: r.text, bold: true, span: a.columns.length - 1 },
+        ]
+      : r.cells.map((text, i) => ({
+          text,
+          align: i === 1 ? 'left' : a.columns[i]?.kind === 'number' && i > 0 ? 'right' : 'center',
+        })),
+  );
+  return { header, rows };
 }

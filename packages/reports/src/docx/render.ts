@@ -26,6 +26,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { appendixCells } from '../content/appendix.js';
 import type {
   Align,
   Appendix,
@@ -367,18 +368,7 @@ function block(b: Block, afterTable: boolean): (Paragraph | Table)[] {
 }
 
 function appendixBlocks(a: Appendix): (Paragraph | Table)[] {
-  const header: Cell[][] = [a.columns.map((c) => ({ text: c.header, bold: true, align: 'center' }))];
-  const rows: Cell[][] = a.rows.map((r) =>
-    r.kind === 'group'
-      ? [
-          { text: r.no, bold: true, align: 'center' },
-          { text: r.text, bold: true, span: a.columns.length - 1 },
-        ]
-      : r.cells.map((text, i) => ({
-          text,
-          align: i === 0 ? 'center' : a.columns[i]?.kind === 'number' ? 'right' : i === 1 ? 'left' : 'center',
-        })),
-  );
+  const { header, rows } = appendixCells(a);
   return [
     line(a.label.toLocaleUpperCase('vi'), { bold: true, sizePt: 14 }),
     line(a.title, { bold: true, sizePt: 14 }),

@@ -4,6 +4,7 @@
  * numbers from page 2 and a landscape appendix. Close to the DOCX, not identical.
  */
 import pdfmake from 'pdfmake';
+import { appendixCells } from '../content/appendix.js';
 import type { Align, Appendix, Block, Cell, OfficialHeading, ReportDocument } from '../content/document.js';
 import { type FontName, fontBytes } from '../fonts/fonts.js';
 import { nbspPercent } from '../text.js';
@@ -212,18 +213,7 @@ function signature(h: OfficialHeading): Node {
 }
 
 function appendix(a: Appendix): Node[] {
-  const header: Cell[][] = [a.columns.map((c) => ({ text: c.header, bold: true, align: 'center' }))];
-  const rows: Cell[][] = a.rows.map((r) =>
-    r.kind === 'group'
-      ? [
-          { text: r.no, bold: true, align: 'center' },
-          { text: r.text, bold: true, span: a.columns.length - 1 },
-        ]
-      : r.cells.map((t, i) => ({
-          text: t,
-          align: i === 0 ? 'center' : a.columns[i]?.kind === 'number' ? 'right' : i === 1 ? 'left' : 'center',
-        })),
-  );
+  const { header, rows } = appendixCells(a);
   return [
     {
       text: a.label.toLocaleUpperCase('vi'),
