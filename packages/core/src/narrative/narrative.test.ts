@@ -438,6 +438,34 @@ describe('forecastSentence', () => {
     );
   });
 
+  it('speaks of the outcome, not a forecast, once the target year is reached', () => {
+    const end: TargetContext = {
+      ...growthCtx,
+      evaluation: {
+        ...growthCtx.evaluation,
+        year: 2025,
+        forecast: { value: null, achievementPercent: 90.7, class: 'at-risk' },
+      },
+    };
+    expect(forecastSentence(end, 'vi')).toBe(
+      'Giá trị sản xuất (giá so sánh 2010): kết quả cả nhiệm kỳ không hoàn thành kế hoạch (đạt 90,7 % mục tiêu).',
+    );
+    expect(forecastSentence(end, 'en')).toBe(
+      'Gross output (constant 2010 prices): over the term, did not complete the plan (90.7% of the goal).',
+    );
+    const ev = {
+      ...evaluation({ total: 3, forecast: { exceed: 1, complete: 0, atRisk: 1, insufficientData: 1 } }),
+      asOf: 2025,
+      targets: [end.evaluation],
+    };
+    expect(forecastSummarySentence(ev, 'vi', { targetYear: 2025 })).toBe(
+      'Kết quả cả nhiệm kỳ (đến năm 2025): 1 chỉ tiêu vượt kế hoạch, 1 chỉ tiêu không hoàn thành kế hoạch. 1 chỉ tiêu chưa đủ số liệu để đánh giá.',
+    );
+    // Reviewed in 2025 but the latest figures are for 2024: still a forecast.
+    const early = { ...ev, targets: [{ ...end.evaluation, year: 2024 }] };
+    expect(forecastSummarySentence(early, 'vi', { targetYear: 2025 })).toMatch(/^Dự báo đến năm 2025: /);
+  });
+
   it('milestones take the unit’s own forecast', () => {
     const ctx: TargetContext = {
       target: target({

@@ -109,6 +109,13 @@ export function forecastSummarySentence(
   opts: { targetYear?: number } = {},
 ): string {
   const f = ev.summary.forecast;
+  const T = opts.targetYear;
+  // Only when every classed target has its figure for T are the classes outcomes rather than forecasts.
+  const ended =
+    T != null &&
+    ev.asOf >= T &&
+    ev.targets.every((t) => t.forecast.class === 'insufficient-data' || (t.year ?? 0) >= T);
+  if (T != null && ended) return termResultSentence(ev, lang, T);
   const horizon =
     opts.targetYear != null
       ? lang === 'en'
@@ -139,6 +146,27 @@ export function forecastSummarySentence(
       lang === 'en'
         ? `${noun} ${f.insufficientData === 1 ? 'lacks' : 'lack'} the data for a forecast.`
         : `${noun} chưa đủ số liệu để dự báo.`,
+    );
+  }
+  return sentences.join(' ');
+}
+
+/** At the end of the term the forecast classes are outcomes: how many exceeded, completed, did not. */
+function termResultSentence(ev: Evaluation, lang: Lang, targetYear: number): string {
+  const f = ev.summary.forecast;
+  const words =
+    lang === 'en'
+      ? ['exceeded the plan', 'completed the plan', 'did not complete the plan']
+      : ['vượt kế hoạch', 'hoàn thành kế hoạch', 'không hoàn thành kế hoạch'];
+  const parts = [f.exceed, f.complete, f.atRisk]
+    .map((n, i) => (n > 0 ? `${countOf(n, 'target', lang)} ${words[i]}` : null))
+    .filter((x) => x !== null);
+  const head =
+    lang === 'en' ? `Term result (to ${targetYear})` : `Kết quả cả nhiệm kỳ (đến năm ${targetYear})`;
+  const sentences = [`${head}: ${parts.length > 0 ? parts.join(', ') : '—'}.`];
+  if (f.insufficientData > 0) {
+    sentences.push(
+      `${countOf(f.insufficientData, 'target', lang)} ${insufficientWords(f.insufficientData, lang)}.`,
     );
   }
   return sentences.join(' ');

@@ -267,6 +267,13 @@ export function forecastSentence(ctx: TargetContext, lang: Lang): string {
         : `${name}: chưa đủ số liệu để dự báo khả năng hoàn thành đến năm ${T}`;
     return finish(why ? `${head} (${why})` : head, []);
   }
+  if (ev.year != null && ev.year >= T && target.kind !== 'milestone') {
+    // At the target year the "forecast" is the result itself: say what happened, not what may.
+    const p = formatPercent(f.achievementPercent, 1, lang);
+    return lang === 'en'
+      ? `${name}: over the term, ${TERM_RESULT.en[f.class]} (${p} of the goal).`
+      : `${name}: kết quả cả nhiệm kỳ ${TERM_RESULT.vi[f.class]} (đạt ${p} mục tiêu).`;
+  }
   const words = forecastClassLabel(f.class, lang);
   const basis =
     target.kind === 'milestone'
@@ -284,6 +291,12 @@ export function forecastSentence(ctx: TargetContext, lang: Lang): string {
       : `${name}: dự báo đến năm ${T} ${words}${basis ? ` (${basis})` : ''}`;
   return finish(head, [effortWords(ctx, f.effort ?? null, lang)]);
 }
+
+/** A forecast class once the target year is reached (P = A): the outcome, in the past. */
+const TERM_RESULT: Record<Lang, Record<'exceed' | 'complete' | 'at-risk', string>> = {
+  vi: { exceed: 'vượt kế hoạch', complete: 'hoàn thành kế hoạch', 'at-risk': 'không hoàn thành kế hoạch' },
+  en: { exceed: 'exceeded the plan', complete: 'completed the plan', 'at-risk': 'did not complete the plan' },
+};
 
 /** The effort still needed, in plain terms, next to what was achieved per year so far. */
 function effortWords(ctx: TargetContext, effort: Effort | null, lang: Lang): string | null {
