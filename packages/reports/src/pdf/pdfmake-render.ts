@@ -70,7 +70,7 @@ function heading(h: OfficialHeading): Node[] {
   const right: Node[] = party
     ? [
         { text: h.national[0] ?? '', bold: true, fontSize: 15, alignment: 'center' },
-        rule(approxWidth(h.national[0] ?? '', 15), rightW),
+        rule(approxWidth(h.national[0] ?? '', 15), rightW, 4),
       ]
     : [
         { text: h.national[0] ?? '', bold: true, fontSize: 13, alignment: 'center' },
