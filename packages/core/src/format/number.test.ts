@@ -112,6 +112,10 @@ describe('percent, quantities and spans', () => {
     expect(formatQuantity(3, 0, '', 'vi')).toBe('3');
     expect(formatQuantity(12, 0, 'cây xanh', 'en')).toBe('12 cây xanh');
     expect(localUnit('triệu đồng/người', 'en')).toBe('million VND per person');
+    expect(formatQuantity(1, 0, 'xã', 'en')).toBe('1 commune');
+    expect(formatQuantity(1.04, 1, 'xã', 'en')).toBe('1.0 communes');
+    expect(formatQuantity(3, 0, 'xã', 'en')).toBe('3 communes');
+    expect(formatQuantity(1, 0, 'xã', 'vi')).toBe('1 xã');
   });
 
   it('writes spans of years with an en dash', () => {

@@ -104,7 +104,9 @@ export function formatQuantity(
 ): string {
   if (!isNumber(x)) return MISSING;
   const n = formatNumber(x, decimals, lang);
-  const u = localUnit(unit, lang).trim();
+  const plural = localUnit(unit, lang).trim();
+  // English counts of exactly one take the singular: "1 commune", "1 case".
+  const u = lang === 'en' && n === '1' ? (SINGULAR_EN[plural] ?? plural) : plural;
   if (u === '') return n;
   if (lang === 'en' && u.startsWith('%')) return `${n}${u}`;
   return `${n} ${u}`;
@@ -145,6 +147,19 @@ const UNITS_EN: Record<string, string> = {
   'bác sĩ/vạn dân': 'doctors per 10,000 people',
   'giường bệnh/vạn dân': 'hospital beds per 10,000 people',
   năm: 'years',
+};
+
+const SINGULAR_EN: Record<string, string> = {
+  people: 'person',
+  workers: 'worker',
+  households: 'household',
+  communes: 'commune',
+  enterprises: 'enterprise',
+  'Party members': 'Party member',
+  cases: 'case',
+  projects: 'project',
+  schools: 'school',
+  years: 'year',
 };
 
 /**
