@@ -2,7 +2,7 @@
  * Every word the reports print that is not a narrative sentence from core: headings, labels,
  * column headers, chart titles. Vietnamese is the default; English second.
  */
-import type { ForecastClass, Lang, ProgramKind, TaskStatus } from '@chitieu/core';
+import type { ForecastClass, Lang, ProgramKind, TaskState } from '@chitieu/core';
 import type { ReportType } from './types.js';
 
 type Params = Record<string, string | number>;
@@ -54,6 +54,7 @@ const vi = {
   'status.done': 'Hoàn thành',
   'status.overdue': 'Quá hạn',
   'status.cancelled': 'Dừng thực hiện',
+  'status.behind': 'Chậm tiến độ',
   'band.none': 'Chưa đủ số liệu',
   'chart.bands': 'Số chỉ tiêu theo mức độ đạt so với mục tiêu',
   'chart.series': (p: Params) => `${p.name} (${p.unit})`,
@@ -143,6 +144,7 @@ const en: Record<MessageKey, Entry> = {
   'status.done': 'Done',
   'status.overdue': 'Overdue',
   'status.cancelled': 'Cancelled',
+  'status.behind': 'Behind schedule',
   'band.none': 'Not enough data',
   'chart.bands': 'Targets by achievement of the goal',
   'chart.series': (p) => `${p.name} (${p.unit})`,
@@ -204,4 +206,4 @@ export const subjectKey = (type: ReportType): MessageKey => `subject.${type}`;
 export const forecastKey = (c: ForecastClass | 'insufficient-data'): MessageKey => `forecast.${c}`;
 export const classKey = (c: ForecastClass | 'insufficient-data'): MessageKey => `class.${c}`;
 export const programKey = (k: ProgramKind): MessageKey => `program.${k}`;
-export const taskStatusKey = (s: TaskStatus): MessageKey => `status.${s}`;
+export const taskStatusKey = (s: TaskState): MessageKey => `status.${s}`;

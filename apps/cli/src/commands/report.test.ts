@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { importPlanFile, migrateToLatest, openDatabase } from '@chitieu/db';
+import { readPlanFile } from '@chitieu/plan-file';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../output/io.js';
 import { runReport } from './report.js';
 
@@ -81,5 +83,35 @@ describe('chitieu report FILE', () => {
     }
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
     expect(existsSync(join(dir, 'y.docx'))).toBe(false);
+  });
+});
+
+describe('chitieu report without a file: from the database', () => {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  });
+
+  it('reads the plan imported into DATABASE_URL and writes the same kind of report', async () => {
+    const path = join(dir, 'chitieu.db');
+    const handle = openDatabase({ dialect: 'sqlite', path });
+    try {
+      await migrateToLatest(handle);
+      const file = await readPlanFile(DEMO);
+      if (!file.ok) throw new Error('demo plan file invalid');
+      const imported = await importPlanFile(handle.db, file.data);
+      expect(imported.ok).toBe(true);
+    } finally {
+      await handle.destroy();
+    }
+    process.env.DATABASE_URL = `sqlite:${path}`;
+    const io = capture();
+    const out = join(dir, 'from-db.docx');
+    expect(await runReport(undefined, { plan: 'NQ-DH-XV', year: '2023', output: out }, io)).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    await expect(
+      runReport(undefined, { plan: 'NOPE', year: '2023', output: join(dir, 'n.docx') }, io),
+    ).rejects.toThrow('không có kế hoạch "NOPE" trong cơ sở dữ liệu');
   });
 });

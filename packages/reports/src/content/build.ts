@@ -24,10 +24,12 @@ import {
   formatPercent,
   localize,
   localUnit,
+  type ProgramSentenceOptions,
   programSentence,
   summarySentence,
   type TargetContext,
   targetSentence,
+  taskState,
 } from '@chitieu/core';
 import { bandChartOptions, rankChartOptions, seriesChartOptions } from '../charts/options.js';
 import { renderChartAsync } from '../charts/render.js';
@@ -156,8 +158,13 @@ export async function buildReport(input: BuildInput): Promise<ReportDocument> {
     for (const r of missing) body.push(dash(targetSentence(ctx(r), lang)));
   }
 
-  // II. Programs, breakthroughs, task groups.
+  // II. Programs, breakthroughs, task groups. Tasks are judged on the report's date (the end of the
+  // as-of year unless one is set) against the term's start: overdue, behind schedule.
   const programs = plan.programs ?? [];
+  const calendar: ProgramSentenceOptions = {
+    asOf: options.heading?.date ?? `${ev.asOf}-12-31`,
+    start: `${plan.baselineYear + 1}-01-01`,
+  };
   if (programs.length > 0) {
     section(t(lang, 'h.programs'));
     h2 = 0;
@@ -166,8 +173,8 @@ export async function buildReport(input: BuildInput): Promise<ReportDocument> {
       if (ofKind.length === 0) continue;
       sub(t(lang, programKey(kind)));
       for (const p of ofKind) {
-        body.push(dash(programSentence(p, lang)));
-        const table = tasksTable(p, lang);
+        body.push(dash(programSentence(p, lang, calendar)));
+        const table = tasksTable(p, lang, calendar);
         if (table) body.push(table);
       }
     }
@@ -352,7 +359,7 @@ function rankScope(units: readonly Unit[], unitCode: string): RankScope | null {
   return null;
 }
 
-function tasksTable(p: Program, lang: Lang): Block | null {
+function tasksTable(p: Program, lang: Lang, calendar: ProgramSentenceOptions): Block | null {
   const tasks = p.tasks ?? [];
   if (tasks.length === 0) return null;
   const head = (key: MessageKey): Cell => ({ text: t(lang, key), bold: true, align: 'center' });
@@ -376,7 +383,7 @@ function tasksTable(p: Program, lang: Lang): Block | null {
       { text: task.lead ?? '' },
       { text: task.due ? dateText(task.due, lang) : '', align: 'center' },
       { text: task.progress != null ? formatPercent(task.progress, 0, lang) : '', align: 'right' },
-      { text: task.status ? t(lang, taskStatusKey(task.status)) : '', align: 'center' },
+      { text: t(lang, taskStatusKey(taskState(task, calendar))), align: 'center' },
     ]),
   };
 }

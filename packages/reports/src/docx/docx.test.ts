@@ -4,6 +4,7 @@ import {
   forecastSummarySentence,
   formatNumber,
   type PlanData,
+  programSentence,
   summarySentence,
   targetSentence,
 } from '@chitieu/core';
@@ -93,7 +94,16 @@ describe('DOCX mid-term report of a party resolution (demo NQ-DH-XV, 2023)', () 
   });
 
   it('has the Party heading of Hướng dẫn 36-HD/VPTW and a T/M signature', async () => {
-    const { paras } = await docx('NQ-DH-XV');
+    const { paras, xml } = await docx('NQ-DH-XV');
+    // The paragraph holding a text, as XML, to check its run properties.
+    const pOf = (text: string) =>
+      [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(`>${text}<`)) ??
+      '';
+    expect(pOf('ĐẢNG CỘNG SẢN VIỆT NAM')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="30"\/>/); // bold 15 pt
+    expect(pOf('THỊ ỦY AN PHÚ')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="28"\/>/); // bold 14 pt
+    expect(pOf('ĐẢNG BỘ TỈNH NAM SƠN')).not.toContain('<w:b/>');
+    expect(pOf('An Phú, ngày     tháng     năm 2023')).toContain('<w:i/>');
+    expect(pOf('BÁO CÁO')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="32"\/>/); // bold 16 pt
     const texts = paras.map((p) => p.text);
     expect(texts.slice(0, 8)).toEqual([
       'ĐẢNG BỘ TỈNH NAM SƠN',
@@ -170,6 +180,28 @@ describe('DOCX mid-term report of a party resolution (demo NQ-DH-XV, 2023)', () 
     // Gross output 2023 (an estimate) with a dot for thousands and a comma for decimals.
     expect(targetRows[0]?.[header.indexOf('Ước TH 2023')]).toBe('18.997,6');
     expect(targetRows[0]?.[3]).toBe('Tăng BQ 15 %/năm');
+  });
+
+  it('judges tasks on the report date: a task due in June 2023 and not done is overdue', async () => {
+    const { xml, paras } = await docx('NQ-DH-XV');
+    const plan = data.plans.find((p) => p.code === 'NQ-DH-XV');
+    const program = plan?.programs?.find((p) => p.tasks?.some((t) => t.code === 'DP1.2'));
+    if (!program) throw new Error('demo program with task DP1.2 missing');
+    const calendar = { asOf: '2023-12-31', start: '2021-01-01' };
+    const sentence = programSentence(program, 'vi', calendar);
+    expect(sentence).toContain('DP1.2');
+    expect(paras.map((p) => p.text)).toContain(`- ${sentence}`);
+    const row = [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)]
+      .map((tr) => paragraphs(tr[0]).map((p) => p.text))
+      .find((cells) => cells.includes('Nâng cấp hệ thống thoát nước khu vực nội thị'));
+    expect(row).toEqual([
+      '2',
+      'Nâng cấp hệ thống thoát nước khu vực nội thị',
+      'Phòng Quản lý đô thị',
+      '30/06/2023',
+      '80 %',
+      'Quá hạn',
+    ]);
   });
 
   it('embeds the charts as PNG images at print resolution', async () => {
