@@ -63,7 +63,7 @@ describe('chitieu report FILE', () => {
       io,
     );
     expect(code).toBe(0);
-    expect(io.stdout).toContain('PDF: laid out by pdfmake');
+    expect(io.stdout).toContain('PDF: laid out by pdfmake as --pdf-engine asked');
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

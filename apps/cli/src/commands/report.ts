@@ -43,6 +43,7 @@ const SAY = {
     engine: {
       libreoffice: 'PDF: chuyển từ DOCX bằng LibreOffice (đúng như bản Word)',
       pdfmake: 'PDF: dựng bằng pdfmake vì không có LibreOffice (gần đúng bản Word)',
+      pdfmakeAsked: 'PDF: dựng bằng pdfmake theo --pdf-engine (gần đúng bản Word)',
     },
   },
   en: {
@@ -70,6 +71,7 @@ const SAY = {
     engine: {
       libreoffice: 'PDF: converted from the DOCX by LibreOffice (exact)',
       pdfmake: 'PDF: laid out by pdfmake, LibreOffice not found (close to the DOCX)',
+      pdfmakeAsked: 'PDF: laid out by pdfmake as --pdf-engine asked (close to the DOCX)',
     },
   },
 } satisfies Record<Lang, unknown>;
@@ -167,7 +169,8 @@ export async function runReport(
     const path = opts.output ?? report.fileName;
     writeAtomically(path, report.bytes);
     io.out(m.written(path, Math.ceil(report.bytes.length / 1024)));
-    if (report.pdfEngine) io.out(m.engine[report.pdfEngine]);
+    if (report.pdfEngine === 'pdfmake') io.out(engine === 'auto' ? m.engine.pdfmake : m.engine.pdfmakeAsked);
+    else if (report.pdfEngine) io.out(m.engine.libreoffice);
     return EXIT_OK;
   } catch (err) {
     if (err instanceof ReportInputError) return bad(err.message);
