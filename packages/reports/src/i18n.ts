@@ -65,6 +65,7 @@ const vi = {
   'chart.rankGrowth': (p: Params) =>
     `${p.name}: tốc độ tăng bình quân đến năm ${p.year} của các đơn vị (%/năm)`,
   'chart.count': 'Số chỉ tiêu',
+  'chart.sdg': 'Số chỉ tiêu theo mức độ tiến bộ (phương pháp SDG)',
   figure: (p: Params) => `Biểu đồ ${p.n}. ${p.title}`,
   'appendix.label': 'Phụ lục',
   'appendix.title': (p: Params) => `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${p.title}`.toUpperCase(),
@@ -154,6 +155,7 @@ const en: Record<MessageKey, Entry> = {
   'chart.rank': (p) => `${p.name} in ${p.year}: comparison of units (${p.unit})`,
   'chart.rankGrowth': (p) => `${p.name}: average growth to ${p.year} by unit (%/year)`,
   'chart.count': 'Targets',
+  'chart.sdg': 'Targets by progress (SDG method)',
   figure: (p) => `Figure ${p.n}. ${p.title}`,
   'appendix.label': 'Appendix',
   'appendix.title': (p) => `RESULTS AGAINST THE TARGETS OF THE ${p.title}`.toUpperCase(),

@@ -1,4 +1,15 @@
-import type { Indicator, Plan, PlanData, Target, TargetKind, Unit, Value, ValueStatus } from '@chitieu/core';
+import {
+  type Indicator,
+  type Plan,
+  type PlanData,
+  type SdgStatus,
+  sdgStatusLabel,
+  type Target,
+  type TargetKind,
+  type Unit,
+  type Value,
+  type ValueStatus,
+} from '@chitieu/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateReport } from './generate.js';
@@ -43,6 +54,7 @@ const dataSet = fc
       { maxLength: 40 },
     ),
     party: fc.boolean(),
+    sdg: fc.boolean(),
     tasks: fc.array(
       fc.record({
         progress: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
@@ -88,7 +100,7 @@ const dataSet = fc
       kind: r.party ? 'party-resolution' : 'socio-economic-plan',
       baselineYear: 2020,
       targetYear: 2025,
-      methodology: 'chitieu',
+      methodology: r.sdg ? 'sdg-progress' : 'chitieu',
       targets,
       programs: [
         {
@@ -137,6 +149,20 @@ describe('any data set gives a clean report', () => {
           const { text } = await unzip(r.bytes);
           const xml = text.get('word/document.xml') ?? '';
           stats.runs++;
+          // SDG plans speak of progress statuses in the appendix, never of bands.
+          if (data.plans[0]?.methodology === 'sdg-progress') {
+            const statuses = [
+              'target-achieved',
+              'substantial',
+              'moderate',
+              'limited',
+              'deterioration',
+              'insufficient-data',
+            ];
+            expect(statuses.some((s) => xml.includes(`>${sdgStatusLabel(s as SdgStatus, lang)}<`))).toBe(
+              true,
+            );
+          }
           if (xml.includes('<w:drawing>')) stats.charts++;
           if (/bằng \d|of the goal/.test(xml)) stats.evaluated++;
           const visible = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');

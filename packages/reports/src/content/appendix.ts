@@ -3,7 +3,14 @@
  * nhóm, dự báo): display text for DOCX and PDF, and the numbers behind it for XLSX.
  */
 import type { Evaluation, Lang, Plan, Target, ValueSource, ValueStatus } from '@chitieu/core';
-import { formatNumber, formatPercent, localize, localUnit, VALUE_STATUSES } from '@chitieu/core';
+import {
+  formatNumber,
+  formatPercent,
+  localize,
+  localUnit,
+  sdgStatusLabel,
+  VALUE_STATUSES,
+} from '@chitieu/core';
 import { classKey, type MessageKey, t } from '../i18n.js';
 import type { ReportType } from '../types.js';
 import { bandLabel } from './bands.js';
@@ -79,9 +86,11 @@ export function appendixOf(input: AppendixInput): Appendix {
       ...yearFigures.map((f) => (f ? formatNumber(f.value, dec, lang) : '')),
       measured.text,
       ev.achievementPercent != null ? formatNumber(ev.achievementPercent, 1, lang) : '',
-      ev.band != null
-        ? bandLabel(input.bands, ev.band, plan, lang, 'short')
-        : t(lang, 'class.insufficient-data'),
+      ev.sdgProgress
+        ? sdgStatusLabel(ev.sdgProgress.status, lang)
+        : ev.band != null
+          ? bandLabel(input.bands, ev.band, plan, lang, 'short')
+          : t(lang, 'class.insufficient-data'),
       ...(withForecast ? [t(lang, classKey(ev.forecast.class))] : []),
     ];
     const numbers = [

@@ -26,6 +26,8 @@ import {
   localUnit,
   type ProgramSentenceOptions,
   programSentence,
+  type SdgStatus,
+  sdgStatusLabel,
   summarySentence,
   type TargetContext,
   targetSentence,
@@ -269,7 +271,27 @@ const job = (
   image: renderChartAsync(options, width, height, alt),
 });
 
+const SDG_ORDER: SdgStatus[] = [
+  'target-achieved',
+  'substantial',
+  'moderate',
+  'limited',
+  'deterioration',
+  'insufficient-data',
+];
+
 function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartJob {
+  const sdg = ev.summary.sdgProgress;
+  if (ev.methodology === 'sdg-progress' && sdg) {
+    // SDG plans are judged by progress status, not bands (METHOD.md, Open SDG's method).
+    const labels = SDG_ORDER.map((s) => capitalise(sdgStatusLabel(s, lang), lang));
+    return job(
+      bandChartOptions({ labels, counts: SDG_ORDER.map((s) => sdg[s] ?? 0) }, lang),
+      CHART_WIDTH,
+      250,
+      t(lang, 'chart.sdg'),
+    );
+  }
   const labels = ev.summary.bands.map((_, i) =>
     nbspPercent(bandLabel(ev.summary.bands, i, plan, lang, 'long')),
   );
@@ -336,6 +358,8 @@ function rankChart(r: Row, ranking: Ranking, names: Map<string, string>, plan: P
     alt,
   );
 }
+
+const capitalise = (s: string, lang: Lang) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
 
 /** "Bỉm Sơn" for "Thị xã Bỉm Sơn": sibling bars need short names. */
 function shortName(u: Unit): string {
