@@ -1,7 +1,7 @@
 /**
  * Golden output: the exact JSON of evaluatePlan for the demo plan file and for synthetic plans that
  * reach every kind, direction, range, trend, clamp and missing-data path, at every as-of year of the
- * term, in Vietnamese and English. Stored in golden/*.json: any change of a number, a word, a field or
+ * term, in Vietnamese and English. Stored in golden/*.snap (JSON text): any change of a number, a word, a field or
  * the order of fields shows as a diff. Regenerate only for an intended change of output
  * (`npx vitest run packages/core/src/evaluate/golden.test.ts -u`) and review the diff.
  */
@@ -221,10 +221,10 @@ describe('golden evaluation output', () => {
     const file = fileURLToPath(new URL('../../../../demo/thi-xa-demo.yaml', import.meta.url));
     const r = await readPlanFile(file);
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    await expect(evaluateAllAsJson(r.data)).toMatchFileSnapshot('./golden/demo.json');
+    await expect(evaluateAllAsJson(r.data)).toMatchFileSnapshot('./golden/demo.snap');
   });
 
   it('synthetic plans of every kind and edge, 2021–2025, vi and en', async () => {
-    await expect(evaluateAllAsJson(syntheticPlans())).toMatchFileSnapshot('./golden/synthetic.json');
+    await expect(evaluateAllAsJson(syntheticPlans())).toMatchFileSnapshot('./golden/synthetic.snap');
   });
 });
