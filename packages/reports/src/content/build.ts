@@ -271,26 +271,15 @@ const job = (
   image: renderChartAsync(options, width, height, alt),
 });
 
-const SDG_ORDER: SdgStatus[] = [
-  'target-achieved',
-  'substantial',
-  'moderate',
-  'limited',
-  'deterioration',
-  'insufficient-data',
-];
-
 function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartJob {
   const sdg = ev.summary.sdgProgress;
   if (ev.methodology === 'sdg-progress' && sdg) {
     // SDG plans are judged by progress status, not bands (METHOD.md, Open SDG's method).
-    const labels = SDG_ORDER.map((s) => capitalise(sdgStatusLabel(s, lang), lang));
-    return job(
-      bandChartOptions({ labels, counts: SDG_ORDER.map((s) => sdg[s] ?? 0) }, lang),
-      CHART_WIDTH,
-      250,
-      t(lang, 'chart.sdg'),
-    );
+    // Core counts every status, in its order from "target achieved" to "insufficient data".
+    const statuses = Object.keys(sdg) as SdgStatus[];
+    const labels = statuses.map((s) => capitalise(sdgStatusLabel(s, lang), lang));
+    const counts = statuses.map((s) => sdg[s] ?? 0);
+    return job(bandChartOptions({ labels, counts }, lang), CHART_WIDTH, 250, t(lang, 'chart.sdg'));
   }
   const labels = ev.summary.bands.map((_, i) =>
     nbspPercent(bandLabel(ev.summary.bands, i, plan, lang, 'long')),
