@@ -32,7 +32,12 @@ describe('chitieu report FILE', () => {
   it('writes the DOCX named by -o and says so', async () => {
     const io = capture();
     const out = join(dir, 'bao-cao.docx');
-    const code = await runReport(DEMO, { plan: 'NQ-DH-XV', year: '2023', type: 'midterm', output: out }, io);
+    const signer = 'K/T BÍ THƯ|PHÓ BÍ THƯ|Nguyễn Văn B';
+    const code = await runReport(
+      DEMO,
+      { plan: 'NQ-DH-XV', year: '2023', type: 'midterm', output: out, signer },
+      io,
+    );
     expect(code).toBe(0);
     expect(io.stdout).toMatch(/^Đã ghi .*bao-cao\.docx \(\d+ KB\)\n$/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
@@ -75,6 +80,7 @@ describe('chitieu report FILE', () => {
       [{ plan: 'NQ-X', year: '2023', output: join(dir, 'x.docx') }, 'Không có kế hoạch "NQ-X"'],
       [{ plan: 'NQ-DH-XV', year: '2030', output: join(dir, 'y.docx') }, 'Năm 2030 nằm ngoài nhiệm kỳ'],
       [{ plan: 'NQ-DH-XV', year: '2023', date: '30/06/2023' }, '--date "30/06/2023" không hợp lệ'],
+      [{ plan: 'NQ-DH-XV', year: '2023', signer: 'BÍ THƯ' }, '--signer "BÍ THƯ" không hợp lệ'],
     ];
     for (const [opts, message] of cases) {
       const io = capture();

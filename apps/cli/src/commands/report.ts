@@ -32,6 +32,9 @@ const SAY = {
     noCharts: 'không vẽ biểu đồ',
     number: 'số, ký hiệu văn bản, ví dụ 125-BC/TU',
     date: 'ngày ban hành, dạng 2023-06-30 (mặc định để trống ngày, tháng)',
+    signer: 'người ký "THẨM QUYỀN|CHỨC VỤ|Họ tên", ví dụ "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH|Nguyễn Văn A"',
+    badSigner: (v: string) =>
+      `--signer "${v}" không hợp lệ: cần "THẨM QUYỀN|CHỨC VỤ" hoặc "THẨM QUYỀN|CHỨC VỤ|Họ tên"`,
     needPlan: 'cần --plan MÃ_KẾ_HOẠCH',
     badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm 4 chữ số`,
     badType: (v: string) => `--type "${v}" không hợp lệ: chọn ${REPORT_TYPES.join(', ')}`,
@@ -60,6 +63,8 @@ const SAY = {
     noCharts: 'leave the charts out',
     number: 'document number and symbol, e.g. 125-BC/TU',
     date: 'issue date as 2023-06-30 (default: day and month left blank)',
+    signer: 'who signs, "MANDATE|ROLE|Name", e.g. "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH|Nguyễn Văn A"',
+    badSigner: (v: string) => `--signer "${v}" is not valid: use "MANDATE|ROLE" or "MANDATE|ROLE|Name"`,
     needPlan: '--plan CODE is required',
     badYear: (v: string) => `--year "${v}" is not valid: a four-digit year is needed`,
     badType: (v: string) => `--type "${v}" is not valid: choose ${REPORT_TYPES.join(', ')}`,
@@ -87,6 +92,7 @@ export interface ReportCliOptions {
   charts?: boolean;
   number?: string;
   date?: string;
+  signer?: string;
 }
 
 const isOneOf = <T extends string>(list: readonly T[], v: string): v is T =>
@@ -149,6 +155,21 @@ export async function runReport(
   if (engine !== 'auto' && engine !== 'libreoffice' && engine !== 'pdfmake') return bad(m.badEngine(engine));
   if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) return bad(m.badDate(opts.date));
 
+  const signerParts = opts.signer?.split('|').map((x) => x.trim());
+  if (
+    signerParts &&
+    (signerParts.length < 2 || signerParts.length > 3 || signerParts.some((x) => x === ''))
+  ) {
+    return bad(m.badSigner(String(opts.signer)));
+  }
+  const signer = signerParts
+    ? {
+        mandate: signerParts[0] ?? '',
+        role: signerParts[1] ?? '',
+        ...(signerParts[2] ? { name: signerParts[2] } : {}),
+      }
+    : null;
+
   const data = file ? await loadPlanData(file, lang, io) : await fromDatabase(opts.plan, lang);
   if (!data) return EXIT_BAD_INPUT;
   try {
@@ -164,6 +185,7 @@ export async function runReport(
       heading: {
         ...(opts.number ? { number: opts.number } : {}),
         ...(opts.date ? { date: opts.date } : {}),
+        ...(signer ? { signer } : {}),
       },
     });
     const path = opts.output ?? report.fileName;
@@ -192,7 +214,8 @@ export function registerReport(program: Command): void {
       | 'pdfEngine'
       | 'noCharts'
       | 'number'
-      | 'date',
+      | 'date'
+      | 'signer',
   ) => `${SAY.vi[k]} / ${SAY.en[k]}`;
   program
     .command('report')
@@ -208,6 +231,7 @@ export function registerReport(program: Command): void {
     .option('--no-charts', both('noCharts'))
     .option('--number <number>', both('number'))
     .option('--date <date>', both('date'))
+    .option('--signer <signer>', both('signer'))
     .action(async (file: string | undefined, opts: ReportCliOptions) => {
       try {
         process.exitCode = await runReport(file, opts);
