@@ -9,7 +9,7 @@ import {
   localize,
   localUnit,
   sdgStatusLabel,
-  VALUE_STATUSES,
+  weakerStatus,
 } from '@chitieu/core';
 import { classKey, type MessageKey, t } from '../i18n.js';
 import type { ReportType } from '../types.js';
@@ -42,8 +42,9 @@ export function appendixOf(input: AppendixInput): Appendix {
   const years: number[] = [];
   for (let y = plan.baselineYear; y <= Math.min(asOf, plan.targetYear); y++) years.push(y);
   const figures = rows.map((r) => years.map((y) => values.actual(plan.unit, r.indicator.code, y)));
+  // A column is as final as its least final figure ("Ước TH 2023" if any one is an estimate).
   const statusOfYear = years.map((_, j) =>
-    weakestStatus(figures.flatMap((f) => (f[j] ? [f[j].status] : []))),
+    figures.reduce<ValueStatus>((worst, f) => (f[j] ? weakerStatus(worst, f[j].status) : worst), 'official'),
   );
   const withForecast = asOf < plan.targetYear;
 
@@ -137,13 +138,6 @@ function yearKey(status: ValueStatus): MessageKey {
   if (status === 'estimate') return 'col.estimate';
   if (status === 'preliminary') return 'col.preliminary';
   return 'col.official';
-}
-
-/** The weaker of the statuses of a year's figures ("Ước TH 2023" if any one is an estimate). */
-export function weakestStatus(statuses: readonly ValueStatus[]): ValueStatus {
-  let worst: ValueStatus = 'official';
-  for (const s of statuses) if (VALUE_STATUSES.indexOf(s) > VALUE_STATUSES.indexOf(worst)) worst = s;
-  return worst;
 }
 
 /** The figure compared with the goal, in the kind's own terms ("10,71 %/năm" for growth). */
