@@ -1,18 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests import workspace packages from source, so `npm test` needs no build step.
-const src = (p: string) => fileURLToPath(new URL(`${p}/src/index.ts`, import.meta.url));
+// Tests import workspace packages from source, so `npm test` needs no build step. A package's subpath
+// export (`@chitieu/reports/types`) maps to the source file of the same name.
+const packages: Record<string, string> = {
+  core: './packages/core',
+  'plan-file': './packages/plan-file',
+  db: './packages/db',
+  reports: './packages/reports',
+  server: './apps/server',
+};
+const source = (dir: string, file: string) => fileURLToPath(new URL(`${dir}/src/${file}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@chitieu/core': src('./packages/core'),
-      '@chitieu/plan-file': src('./packages/plan-file'),
-      '@chitieu/db': src('./packages/db'),
-      '@chitieu/reports': src('./packages/reports'),
-      '@chitieu/server': src('./apps/server'),
-    },
+    alias: Object.entries(packages).flatMap(([name, dir]) => [
+      { find: new RegExp(`^@chitieu/${name}$`), replacement: source(dir, 'index') },
+      { find: new RegExp(`^@chitieu/${name}/([a-z-]+)$`), replacement: source(dir, '$1') },
+    ]),
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -2,15 +2,16 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Lang, PlanData } from '@chitieu/core';
 import { loadPlanData as loadFromDatabase } from '@chitieu/db';
+// Only the light option types here: the renderers (docx, exceljs, echarts, resvg) load in the action, so
+// every other command — `serve` above all — starts without them.
 import {
-  generateReport,
   type PdfEngine,
   REPORT_FORMATS,
   REPORT_TYPES,
   type ReportFormat,
   ReportInputError,
   type ReportType,
-} from '@chitieu/reports';
+} from '@chitieu/reports/types';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig } from '../config-database.js';
@@ -173,6 +174,7 @@ export async function runReport(
   const data = file ? await loadPlanData(file, lang, io) : await fromDatabase(opts.plan, lang);
   if (!data) return EXIT_BAD_INPUT;
   try {
+    const { generateReport } = await import('@chitieu/reports');
     const report = await generateReport({
       data,
       planCode: opts.plan,
