@@ -4,15 +4,45 @@ import { growthGoal } from './goal.js';
 import { fail, type Outcome, ok } from './outcome.js';
 import { ratioAchievement, type Sign } from './ratio.js';
 
-/** Yearly figures of one indicator for the plan's unit: levels, or growth rates in percent. */
-export type Series = ReadonlyMap<number, number>;
+/**
+ * Yearly figures of one indicator for the plan's unit: levels, or growth rates in percent. Formulas read
+ * it year by year only, so a `Map` serves (tests, worked examples) as well as the dense `YearSeries`
+ * the evaluation builds once per target.
+ */
+export interface Series {
+  get(year: number): number | undefined;
+}
+
+/**
+ * Figures for the consecutive years `from, from+1, …` in one array of doubles, NaN where a year has
+ * none: the evaluation's series, read without a Map or a string key.
+ *
+ * @example new YearSeries(2020, [100, Number.NaN, 121]).get(2022) // 121 (2021 → undefined)
+ */
+export class YearSeries implements Series {
+  constructor(
+    readonly from: number,
+    readonly values: number[],
+  ) {}
+
+  get(year: number): number | undefined {
+    const v = this.values[year - this.from];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
+  }
+}
+
+/** The first year in [from, to] that has a figure, or null. */
+export function firstYearWith(series: Series, from: number, to: number): number | null {
+  for (let y = from; y <= to; y++) if (series.get(y) !== undefined) return y;
+  return null;
+}
 
 /**
  * A series from a `{ year: value }` record, e.g. for tests and worked examples.
  *
  * @example seriesOf({ 2020: 100, 2023: 135.7 }).get(2023) // 135.7
  */
-export function seriesOf(values: Readonly<Record<number, number>>): Series {
+export function seriesOf(values: Readonly<Record<number, number>>): ReadonlyMap<number, number> {
   return new Map(Object.entries(values).map(([y, v]) => [Number(y), v]));
 }
 
@@ -78,15 +108,15 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
   const { kind, d, goal, baselineYear: b, targetYear: T } = spec;
   if (kind === 'milestone') {
     const p = t === null ? undefined : series.get(t);
-    if (t === null || p === undefined) return ok({ achievement: 0, actual: 0, year: null, usedYears: [] });
+    if (t === null || p === undefined) return ok(measurement(0, 0, null, []));
     // Done at 100 % progress; reported progress beyond the scale is still "done".
-    return ok({ achievement: Math.min(1, Math.max(0, p / 100)), actual: p, year: t, usedYears: [t] });
+    return ok(measurement(Math.min(1, Math.max(0, p / 100)), p, t, [t]));
   }
   if (t === null) return fail('no-actual');
   if (kind === 'level') {
     const v = series.get(t);
     if (v === undefined) return fail('no-actual', { year: t });
-    return measured(ratioAchievement(v, goal, d), { actual: v, year: t, usedYears: [t] });
+    return measured(measurement(ratioAchievement(v, goal, d), v, t, [t]));
   }
   if (t <= b) return fail('no-elapsed-years', { year: b });
   const elapsed = t - b;
@@ -112,13 +142,10 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
     if (!g.ok) return g;
     const gStar = growthGoal(goal, d);
     const req = t < T ? requiredGrowth(gStar, g.value, elapsed, T - b) : null;
-    return measured(ratioAchievement(g.value, gStar, d), {
-      actual: g.value * 100,
-      year: t,
-      usedYears,
-      observedGrowth: g.value,
-      requiredGrowth: req?.ok ? req.value : null,
-    });
+    const m = measurement(ratioAchievement(g.value, gStar, d), g.value * 100, t, usedYears);
+    m.observedGrowth = g.value;
+    m.requiredGrowth = req?.ok ? req.value : null;
+    return measured(m);
   }
 
   if (kind === 'change') {
@@ -128,7 +155,7 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
     if (vt === undefined) return fail('no-actual', { year: t });
     const cObs = (d * (vt - vb)) / elapsed;
     // c* is stated in the desired direction, so c_obs/c* uses the higher-is-better rule.
-    return measured(ratioAchievement(cObs, goal, 1), { actual: cObs, year: t, usedYears: [b, t] });
+    return measured(measurement(ratioAchievement(cObs, goal, 1), cObs, t, [b, t]));
   }
 
   // cumulative and annual: every year of the term up to t must be known.
@@ -138,28 +165,45 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
   const total = values.reduce((s, v) => s + v, 0);
   if (kind === 'annual') {
     const mean = total / values.length;
-    return measured(ratioAchievement(mean, goal, d), { actual: mean, year: t, usedYears: years });
+    return measured(measurement(ratioAchievement(mean, goal, d), mean, t, years));
   }
   // Unknown kinds (unvalidated input) are refused rather than read as cumulative.
   if (kind !== 'cumulative') return fail('not-computable');
   const pace = T > b ? ratioAchievement(total, (goal * elapsed) / (T - b), d) : null;
-  return measured(ratioAchievement(total, goal, d), { actual: total, year: t, usedYears: years, pace });
+  const m = measurement(ratioAchievement(total, goal, d), total, t, years);
+  m.pace = pace;
+  return measured(m);
 }
 
 /** A ratio that stays finite when shown in percent (×100); anything beyond is not a usable figure. */
 const showable = (x: number): boolean => Number.isFinite(x * 100);
 
-function measured(achievement: number, rest: Omit<Measurement, 'achievement'>): Outcome<Measurement> {
-  if (!showable(achievement) || !showable(rest.actual)) return fail('not-computable');
-  if (rest.observedGrowth !== undefined && !showable(rest.observedGrowth)) return fail('not-computable');
-  const required = rest.requiredGrowth != null && showable(rest.requiredGrowth) ? rest.requiredGrowth : null;
-  const pace = rest.pace != null && showable(rest.pace) ? rest.pace + 0 : null;
+/** A measurement of one fixed shape: the kind-specific figures start absent (undefined). */
+function measurement(
+  achievement: number,
+  actual: number,
+  year: number | null,
+  usedYears: number[],
+): Measurement {
+  return {
+    achievement,
+    actual,
+    year,
+    usedYears,
+    observedGrowth: undefined,
+    requiredGrowth: undefined,
+    pace: undefined,
+  };
+}
+
+/** The guard before a measurement leaves: every figure showable, optional ones dropped to null if not. */
+function measured(m: Measurement): Outcome<Measurement> {
+  if (!showable(m.achievement) || !showable(m.actual)) return fail('not-computable');
+  if (m.observedGrowth !== undefined && !showable(m.observedGrowth)) return fail('not-computable');
+  if (m.requiredGrowth != null && !showable(m.requiredGrowth)) m.requiredGrowth = null;
+  if (m.pace != null) m.pace = showable(m.pace) ? m.pace + 0 : null;
   // `+ 0` turns −0 (e.g. d·0 for d = −1) into 0.
-  return ok({
-    ...rest,
-    achievement: achievement + 0,
-    actual: rest.actual + 0,
-    ...(rest.requiredGrowth !== undefined ? { requiredGrowth: required } : {}),
-    ...(rest.pace !== undefined ? { pace } : {}),
-  });
+  m.achievement += 0;
+  m.actual += 0;
+  return ok(m);
 }

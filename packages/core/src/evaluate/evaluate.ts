@@ -1,5 +1,11 @@
 import { growthGoal, resolveGoal } from '../achievement/goal.js';
-import { type KindSpec, type Measurement, measureAchievement, type Series } from '../achievement/measure.js';
+import {
+  type KindSpec,
+  type Measurement,
+  measureAchievement,
+  type Series,
+  YearSeries,
+} from '../achievement/measure.js';
 import { fail, type Outcome } from '../achievement/outcome.js';
 import type { Sign } from '../achievement/ratio.js';
 import { achievementPercent, bandEdges, bandIndex, growthPercent, isMet } from '../bands/bands.js';
@@ -22,7 +28,7 @@ import {
 import type { Bounds } from '../forecast/trend.js';
 import { roundHalfAwayFromZero } from '../format/round.js';
 import { bandLabel, reasonText } from '../i18n/messages.js';
-import type { Indicator, Lang, Plan, Target, ValueStatus } from '../model.js';
+import type { Indicator, Lang, Plan, Target } from '../model.js';
 import { type SdgProgress, sdgProgressFromGrowth, sdgProgressOfLevels } from '../sdg/sdg-progress.js';
 import type { ValueSource } from '../values/value-source.js';
 
@@ -60,27 +66,55 @@ export function boundsOf(
   actuals: Iterable<number> = [],
 ): Bounds | null {
   if (indicator.bounds) return indicator.bounds;
-  if (indicator.unit.trim() === '%') return [0, 100];
+  if (indicator.unit.trim() === '%') return PERCENT_BOUNDS;
   for (const v of actuals) if (v < 0) return null;
-  return [0, null];
+  return FLOOR_ZERO;
 }
 
-/** The actual figures of one indicator for the plan's unit in [b, lastYear], with their statuses. */
-function readSeries(
-  ctx: Context,
-  indicator: string,
-): { series: Map<number, number>; status: Map<number, ValueStatus> } {
+const PERCENT_BOUNDS: Bounds = [0, 100];
+const FLOOR_ZERO: Bounds = [0, null];
+
+/**
+ * The actual figures of one indicator for the plan's unit in [b, lastYear], read once: a dense series,
+ * the latest year with a figure (t), and whether each year's figure is provisional (estimate or
+ * preliminary), indexed like the series.
+ */
+interface ActualSeries {
+  series: YearSeries;
+  t: number | null;
+  provisional: boolean[];
+}
+
+function readSeries(ctx: Context, indicator: string): ActualSeries {
   const { plan, values, lastYear } = ctx;
-  const series = new Map<number, number>();
-  const status = new Map<number, ValueStatus>();
-  for (const y of values.actualYears(plan.unit, indicator)) {
-    if (y < plan.baselineYear || y > lastYear) continue;
+  const b = plan.baselineYear;
+  const figures: number[] = [];
+  const provisional: boolean[] = [];
+  let t: number | null = null;
+  for (let y = b; y <= lastYear; y++) {
     const v = values.actual(plan.unit, indicator, y);
-    if (!v || !Number.isFinite(v.value)) continue;
-    series.set(y, v.value + 0);
-    status.set(y, v.status);
+    if (!v || !Number.isFinite(v.value)) {
+      figures.push(Number.NaN);
+      provisional.push(false);
+      continue;
+    }
+    figures.push(v.value + 0);
+    provisional.push(v.status === 'estimate' || v.status === 'preliminary');
+    t = y;
   }
-  return { series, status };
+  return { series: new YearSeries(b, figures), t, provisional };
+}
+
+/** The annual plan figures of the years after t up to T, as a dense series (NaN where none). */
+function readPlanned(ctx: Context, indicator: string, t: number | null): YearSeries {
+  const { plan, values } = ctx;
+  const from = (t ?? plan.targetYear) + 1;
+  const figures: number[] = [];
+  for (let y = from; y <= plan.targetYear; y++) {
+    const v = values.plan(plan.unit, indicator, y);
+    figures.push(v === null ? Number.NaN : v + 0);
+  }
+  return new YearSeries(from, figures);
 }
 
 function forecastJson(f: ForecastResult, lang: Lang, kind: Target['kind']): TargetForecast {
@@ -105,8 +139,8 @@ function sdgOf(
   goal: number | null,
 ): Outcome<SdgProgress> {
   if (target.kind === 'avg-growth') {
-    // g_obs does not depend on the goal; measure with any goal to get it.
-    const m = measureAchievement({ ...spec, goal: goal ?? 0 }, series, t);
+    // g_obs does not depend on the goal, and spec.goal is goal ?? 0: measure to get it.
+    const m = measureAchievement(spec, series, t);
     if (!m.ok) return m;
     return sdgProgressFromGrowth(
       m.value.observedGrowth ?? 0,
@@ -125,22 +159,15 @@ function sdgOf(
   });
 }
 
-function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
-  const { plan, lang } = ctx;
-  const indicator = ctx.indicators.get(target.indicator);
-  const base = { code: target.code, kind: target.kind };
-  const tail = { indicator: target.indicator, group: target.group ?? null };
-  const growthFields =
-    target.kind === 'avg-growth' ? { observedGrowthPercent: null, requiredGrowthPercent: null } : {};
-  const paceFields = target.kind === 'cumulative' ? { pacePercent: null } : {};
-  const insufficient = (
-    reason: Reason,
-    year: number | null,
-    goal: number | null,
-    forecast: TargetForecast,
-  ) => ({
-    ...base,
-    status: 'insufficient-data' as const,
+// A row is built field by field in the order of the published JSON (the kind's own fields after `met`),
+// so all rows of one kind and status share one shape. The cast: `forecast` and `estimate` follow.
+
+/** The row of a target that cannot be computed, up to its kind's fields. */
+function insufficientRow(target: Target, reason: Reason, lang: Lang, year: number | null): TargetEvaluation {
+  const row = {
+    code: target.code,
+    kind: target.kind,
+    status: 'insufficient-data',
     reason: reasonText(reason, lang),
     reasonCode: reason.code,
     year,
@@ -149,26 +176,80 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     achievementPercent: null,
     band: null,
     met: null,
-    ...growthFields,
-    ...paceFields,
-    forecast,
-    estimate: false,
-    goal,
-    ...tail,
-  });
+  } as TargetEvaluation;
+  return withKindFields(row, target.kind, null, null, null);
+}
 
+/** The row of a measured target, up to its kind's fields. */
+function measuredRow(target: Target, m: Measurement, edges: readonly number[]): TargetEvaluation {
+  const percent = achievementPercent(m.achievement);
+  const observed = m.observedGrowth === undefined ? null : growthPercent(m.observedGrowth);
+  const row = {
+    code: target.code,
+    kind: target.kind,
+    status: 'ok',
+    year: m.year,
+    actual: target.kind === 'avg-growth' && observed !== null ? observed : m.actual,
+    achievement: m.achievement,
+    achievementPercent: percent,
+    band: bandIndex(percent, edges),
+    met: isMet(percent),
+  } as TargetEvaluation;
+  return withKindFields(
+    row,
+    target.kind,
+    observed,
+    m.requiredGrowth == null ? null : growthPercent(m.requiredGrowth),
+    m.pace == null ? null : achievementPercent(m.pace),
+  );
+}
+
+/** avg-growth: observed and required growth; cumulative: pace; other kinds have none. */
+function withKindFields(
+  row: TargetEvaluation,
+  kind: Target['kind'],
+  observed: number | null,
+  required: number | null,
+  pace: number | null,
+): TargetEvaluation {
+  if (kind === 'avg-growth') {
+    row.observedGrowthPercent = observed;
+    row.requiredGrowthPercent = required;
+  } else if (kind === 'cumulative') {
+    row.pacePercent = pace;
+  }
+  return row;
+}
+
+/** The fields after the kind's own, in order. */
+function withTail(
+  row: TargetEvaluation,
+  target: Target,
+  forecast: TargetForecast,
+  estimate: boolean,
+  goal: number | null,
+): TargetEvaluation {
+  row.forecast = forecast;
+  row.estimate = estimate;
+  row.goal = goal;
+  row.indicator = target.indicator;
+  row.group = target.group ?? null;
+  return row;
+}
+
+function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
+  const { plan, lang } = ctx;
+  const indicator = ctx.indicators.get(target.indicator);
   if (!indicator) {
     const reason: Reason = { code: 'no-indicator', params: { indicator: target.indicator } };
     const forecast = forecastJson(insufficientForecast(reason), lang, target.kind);
-    const row: TargetEvaluation = insufficient(reason, null, null, forecast);
+    const row = withTail(insufficientRow(target, reason, lang, null), target, forecast, false, null);
     if (plan.methodology === 'sdg-progress') row.sdgProgress = { status: 'insufficient-data', ratio: null };
     return row;
   }
 
   const d: Sign = indicator.direction === 'down' ? -1 : 1;
-  const { series, status } = readSeries(ctx, indicator.code);
-  const years = [...series.keys()];
-  const t = years.length > 0 ? Math.max(...years) : null;
+  const { series, t, provisional } = readSeries(ctx, indicator.code);
   const goal = resolveGoal(target, indicator.direction);
   const spec: KindSpec = {
     kind: target.kind,
@@ -186,49 +267,22 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     spec,
     series,
     measurement,
-    plan: (y) => {
-      const planned = ctx.values.plan(plan.unit, indicator.code, y);
-      return planned === null ? null : planned + 0;
-    },
+    plan: readPlanned(ctx, indicator.code, t),
     trend: indicator.trend,
-    bounds: boundsOf(indicator, series.values()),
+    bounds: boundsOf(indicator, series.values),
     expected: target.expected ?? null,
     thresholds: ctx.thresholds,
   });
 
+  const forecastRow = forecastJson(forecast, lang, target.kind);
   let row: TargetEvaluation;
   if (!measurement.ok) {
-    row = insufficient(measurement.reason, t, goal, forecastJson(forecast, lang, target.kind));
+    row = withTail(insufficientRow(target, measurement.reason, lang, t), target, forecastRow, false, goal);
   } else {
     const m = measurement.value;
-    const percent = achievementPercent(m.achievement);
-    const observed = m.observedGrowth === undefined ? null : growthPercent(m.observedGrowth);
-    row = {
-      ...base,
-      status: 'ok',
-      year: m.year,
-      actual: target.kind === 'avg-growth' && observed !== null ? observed : m.actual,
-      achievement: m.achievement,
-      achievementPercent: percent,
-      band: bandIndex(percent, ctx.edges),
-      met: isMet(percent),
-      ...(target.kind === 'avg-growth'
-        ? {
-            observedGrowthPercent: observed,
-            requiredGrowthPercent: m.requiredGrowth == null ? null : growthPercent(m.requiredGrowth),
-          }
-        : {}),
-      ...(target.kind === 'cumulative'
-        ? { pacePercent: m.pace == null ? null : achievementPercent(m.pace) }
-        : {}),
-      forecast: forecastJson(forecast, lang, target.kind),
-      estimate: m.usedYears.some((y) => {
-        const s = status.get(y);
-        return s === 'estimate' || s === 'preliminary';
-      }),
-      goal,
-      ...tail,
-    };
+    let estimate = false;
+    for (const y of m.usedYears) if (provisional[y - plan.baselineYear]) estimate = true;
+    row = withTail(measuredRow(target, m, ctx.edges), target, forecastRow, estimate, goal);
   }
   if (plan.methodology === 'sdg-progress') {
     const sdg = sdgOf(target, spec, series, t, goal);
@@ -236,7 +290,6 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
   }
   return row;
 }
-
 const SDG_STATUSES: readonly SdgStatus[] = [
   'target-achieved',
   'substantial',

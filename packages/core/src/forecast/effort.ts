@@ -1,4 +1,4 @@
-import type { KindSpec, Measurement, Series } from '../achievement/measure.js';
+import { firstYearWith, type KindSpec, type Measurement, type Series } from '../achievement/measure.js';
 import { growthPercent } from '../bands/bands.js';
 import type { Effort } from '../evaluation-types.js';
 
@@ -32,38 +32,59 @@ export function effortOf(spec: KindSpec, series: Series, m: Measurement): Effort
   const t = m.year ?? b;
   const remaining = Math.max(0, T - t);
   const elapsed = t - b;
-  const effort = (k: Effort['kind'], required: number | null, achieved: number | null): Effort => ({
-    kind: k,
-    requiredPerYear: remaining > 0 && required !== null && Number.isFinite(required) ? required : null,
-    achievedPerYear: achieved !== null && Number.isFinite(achieved) ? achieved : null,
-    remainingYears: remaining,
-  });
   switch (kind) {
     case 'avg-growth':
       return effort(
         'growth',
         m.requiredGrowth == null ? null : growthPercent(m.requiredGrowth),
         m.observedGrowth === undefined ? null : growthPercent(m.observedGrowth),
+        remaining,
       );
     case 'change':
-      return effort('change', atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)), m.actual);
+      return effort(
+        'change',
+        atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)),
+        m.actual,
+        remaining,
+      );
     case 'cumulative':
       return effort(
         'remaining-total',
         atLeastZero(perYear(goal - m.actual, remaining)),
         perYear(m.actual, elapsed),
+        remaining,
       );
     case 'annual':
-      return effort('annual', atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)), m.actual);
+      return effort(
+        'annual',
+        atLeastZero(perYear(goal * (T - b) - m.actual * elapsed, remaining)),
+        m.actual,
+        remaining,
+      );
     case 'level': {
-      const first = [...series.keys()].filter((y) => y >= b && y < t).sort((x, y) => x - y)[0];
-      const vf = first === undefined ? undefined : series.get(first);
-      const achieved = first === undefined || vf === undefined ? null : perYear(m.actual - vf, t - first);
+      const first = firstYearWith(series, b, t - 1);
+      const vf = first === null ? undefined : series.get(first);
+      const achieved = first === null || vf === undefined ? null : perYear(m.actual - vf, t - first);
       const required = perYear(goal - m.actual, remaining);
       // Already past the goal: no further change is needed (never "increase by −3,5").
-      return effort('level', required !== null && spec.d * required < 0 ? 0 : required, achieved);
+      return effort('level', required !== null && spec.d * required < 0 ? 0 : required, achieved, remaining);
     }
     default:
-      return effort('none', null, null);
+      return effort('none', null, null, remaining);
   }
+}
+
+/** The effort record; at t = T nothing remains, so nothing is required. */
+function effort(
+  kind: Effort['kind'],
+  required: number | null,
+  achieved: number | null,
+  remaining: number,
+): Effort {
+  return {
+    kind,
+    requiredPerYear: remaining > 0 && required !== null && Number.isFinite(required) ? required : null,
+    achievedPerYear: achieved !== null && Number.isFinite(achieved) ? achieved : null,
+    remainingYears: remaining,
+  };
 }

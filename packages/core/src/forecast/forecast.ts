@@ -4,7 +4,7 @@ import { achievementPercent } from '../bands/bands.js';
 import type { Effort, Reason } from '../evaluation-types.js';
 import type { ForecastClass, TrendModel } from '../model.js';
 import { effortOf } from './effort.js';
-import { type Bounds, type PathPoint, projectPath, trendStep } from './trend.js';
+import { type Bounds, fitTrend, type PathPoint, type PlanFigures, projectPath, type Trend } from './trend.js';
 
 /** Forecast thresholds in percent of the goal. */
 export interface ForecastThresholds {
@@ -48,8 +48,8 @@ export interface ForecastInput {
   series: Series;
   /** A at t, as measured. */
   measurement: Outcome<Measurement>;
-  /** The annual plan figure of a year, if any. */
-  plan: (year: number) => number | null;
+  /** The annual plan figures: a series of them, or a function of the year (null when none). */
+  plan: PlanFigures;
   trend: TrendModel;
   bounds?: Bounds | null;
   /** milestone only: the user's own class. */
@@ -91,16 +91,33 @@ export const insufficientForecast = (reason: Reason, effort: Effort | null = nul
 function classified(
   atT: Measurement,
   th: ForecastThresholds,
-  rest: Pick<ForecastResult, 'value' | 'effort' | 'path'>,
+  value: number | null,
+  effort: Effort,
+  path: PathPoint[],
 ): ForecastResult {
   const percent = achievementPercent(atT.achievement);
   return {
-    ...rest,
+    value,
+    effort,
+    path,
     achievement: atT.achievement,
     actual: atT.actual,
     achievementPercent: percent,
     class: forecastClass(percent, th),
   };
+}
+
+/** Actual figures up to `t`, then the projected path: what the kind's formula reads at T. */
+class Projected implements Series {
+  constructor(
+    private readonly actual: Series,
+    private readonly t: number,
+    private readonly path: readonly PathPoint[],
+  ) {}
+
+  get(year: number): number | undefined {
+    return year > this.t ? this.path[year - this.t - 1]?.value : this.actual.get(year);
+  }
 }
 
 /**
@@ -123,8 +140,7 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
   const t = m.year;
 
   if (spec.kind === 'milestone') {
-    if (m.achievement >= 1 || (t !== null && t >= T))
-      return classified(m, thresholds, { value: null, effort, path: [] });
+    if (m.achievement >= 1 || (t !== null && t >= T)) return classified(m, thresholds, null, effort, []);
     if (input.expected) {
       return {
         value: null,
@@ -139,43 +155,47 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
     return insufficientForecast({ code: 'not-computable', params: { subject: 'expected' } }, effort);
   }
   if (t === null) return insufficientForecast({ code: 'no-actual' });
-  if (t >= T) return classified(m, thresholds, { value: null, effort, path: [] });
+  if (t >= T) return classified(m, thresholds, null, effort, []);
 
   const b = spec.baselineYear;
   const rates = spec.kind === 'avg-growth' && spec.input === 'rates';
-  const actualYears = [...series.keys()].filter((y) => y >= (rates ? b + 1 : b) && y <= t);
-  if (actualYears.length < (rates ? 1 : 2))
-    return insufficientForecast({ code: 'too-few-points', params: { count: actualYears.length } }, effort);
+  // The actual points in [b, t] (rates from b+1), years ascending.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = rates ? b + 1 : b; y <= t; y++) {
+    const v = series.get(y);
+    if (v === undefined) continue;
+    xs.push(y);
+    ys.push(v);
+  }
+  if (xs.length < (rates ? 1 : 2))
+    return insufficientForecast({ code: 'too-few-points', params: { count: xs.length } }, effort);
 
-  let path: PathPoint[];
+  let trend: Trend;
+  let start: number;
   if (rates) {
     // Each future rate: the plan's rate for that year, else the average so far.
-    const average = (m.observedGrowth ?? 0) * 100;
-    path = projectPath({ from: t, to: T, start: average, step: () => average, plan: input.plan });
+    start = (m.observedGrowth ?? 0) * 100;
+    trend = { model: 'constant', x: start };
   } else {
-    const points = new Map(actualYears.map((y) => [y, series.get(y) as number]));
-    const step = trendStep(input.trend, points);
-    if (!step.ok) return insufficientForecast(step.reason, effort);
-    path = projectPath({
-      from: t,
-      to: T,
-      start: series.get(t) as number,
-      step: step.value,
-      plan: input.plan,
-      bounds: input.bounds,
-    });
+    const fit = fitTrend(input.trend, xs, ys);
+    if (!fit.ok) return insufficientForecast(fit.reason, effort);
+    trend = fit.value;
+    start = series.get(t) as number;
   }
-  if (path.some((p) => !Number.isFinite(p.value)))
-    return insufficientForecast({ code: 'not-computable' }, effort);
+  const path = projectPath({
+    from: t,
+    to: T,
+    start,
+    step: trend,
+    plan: input.plan,
+    bounds: rates ? null : input.bounds,
+  });
+  for (const p of path)
+    if (!Number.isFinite(p.value)) return insufficientForecast({ code: 'not-computable' }, effort);
 
-  const extended = new Map(series);
-  for (const p of path) extended.set(p.year, p.value);
-  const atT = measureAchievement(spec, extended, T);
+  const atT = measureAchievement(spec, new Projected(series, t, path), T);
   if (!atT.ok) return insufficientForecast(atT.reason, effort);
   const last = path[path.length - 1];
-  return classified(atT.value, thresholds, {
-    value: rates || !last ? null : last.value,
-    effort,
-    path,
-  });
+  return classified(atT.value, thresholds, rates || !last ? null : last.value, effort, path);
 }

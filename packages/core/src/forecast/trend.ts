@@ -18,21 +18,30 @@ export interface PathPoint {
  * @example leastSquaresSlope([[2020, 10], [2021, 12], [2022, 13]]) // 1.5
  */
 export function leastSquaresSlope(points: readonly (readonly [number, number])[]): Outcome<number> {
-  const n = points.length;
+  return slopeOf(
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+  );
+}
+
+/** The least-squares slope of `ys` over `xs` (same length). */
+function slopeOf(xs: readonly number[], ys: readonly number[]): Outcome<number> {
+  const n = xs.length;
   if (n < 2) return fail('too-few-points', { count: n });
   let sx = 0;
   let sy = 0;
-  for (const [x, y] of points) {
-    sx += x;
-    sy += y;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i] as number;
+    sy += ys[i] as number;
   }
   const mx = sx / n;
   const my = sy / n;
   let sxy = 0;
   let sxx = 0;
-  for (const [x, y] of points) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    sxy += dx * ((ys[i] as number) - my);
+    sxx += dx ** 2;
   }
   if (sxx === 0) return fail('zero-divisor', { subject: 'years' });
   const s = sxy / sxx;
@@ -45,7 +54,8 @@ export function leastSquaresSlope(points: readonly (readonly [number, number])[]
  * @example clampToBounds(104.2, [0, 100]) // 100
  */
 export function clampToBounds(x: number, bounds: Bounds | null | undefined): number {
-  const [lo, hi] = bounds ?? [null, null];
+  if (!bounds) return x + 0;
+  const [lo, hi] = bounds;
   // `+ 0`: a bound written as −0 must not print as −0.
   if (lo !== null && x < lo) return lo + 0;
   if (hi !== null && x > hi) return hi + 0;
@@ -56,23 +66,67 @@ export function clampToBounds(x: number, bounds: Bounds | null | undefined): num
 type Step = (previous: number) => number;
 
 /**
- * The step of a trend model fitted to the actual points: `compound` grows by
+ * A fitted trend as plain data: `compound` multiplies by `1 + x`, `linear` adds `x`, `constant` is `x`
+ * every year (the average rate so far, for a target recorded as yearly rates).
+ */
+export interface Trend {
+  model: 'compound' | 'linear' | 'constant';
+  x: number;
+}
+
+/** @example nextValue({ model: 'compound', x: 0.1 }, 121) // 133.1 */
+export function nextValue(trend: Trend, previous: number): number {
+  if (trend.model === 'compound') return previous * (1 + trend.x);
+  if (trend.model === 'linear') return previous + trend.x;
+  return trend.x;
+}
+
+/**
+ * The trend model fitted to actual points `(xs[i], ys[i])`, years ascending: `compound` grows by
  * `g = (v_t/v_f)^(1/(t−f)) − 1`, `linear` adds the least-squares slope. When compound growth cannot be
  * computed (a zero first value or a change of sign) the linear model is used instead.
  *
+ * @example fitTrend('compound', [2020, 2022], [100, 121]) // { ok: true, value: { model: 'compound', x: 0.1 } }
+ */
+export function fitTrend(model: TrendModel, xs: readonly number[], ys: readonly number[]): Outcome<Trend> {
+  const n = xs.length;
+  if (n < 2) return fail('too-few-points', { count: n });
+  if (model === 'compound') {
+    const g = averageGrowthFromLevels(
+      ys[0] as number,
+      ys[n - 1] as number,
+      (xs[n - 1] as number) - (xs[0] as number),
+    );
+    if (g.ok) return ok({ model: 'compound', x: g.value });
+  }
+  const s = slopeOf(xs, ys);
+  return s.ok ? ok({ model: 'linear', x: s.value }) : s;
+}
+
+/**
+ * The step of a trend model fitted to the actual points (see `fitTrend`), as a function.
+ *
  * @example trendStep('compound', new Map([[2020, 100], [2022, 121]])) // ok: v ↦ v·1.1
  */
-export function trendStep(model: TrendModel, actuals: Series): Outcome<Step> {
+export function trendStep(model: TrendModel, actuals: ReadonlyMap<number, number>): Outcome<Step> {
   const points = [...actuals].sort((a, b) => a[0] - b[0]);
-  if (points.length < 2) return fail('too-few-points', { count: points.length });
-  if (model === 'compound') {
-    const [f, vf] = points[0] as [number, number];
-    const [t, vt] = points[points.length - 1] as [number, number];
-    const g = averageGrowthFromLevels(vf, vt, t - f);
-    if (g.ok) return ok((v) => v * (1 + g.value));
-  }
-  const s = leastSquaresSlope(points);
-  return s.ok ? ok((v) => v + s.value) : s;
+  const fit = fitTrend(
+    model,
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+  );
+  if (!fit.ok) return fit;
+  const trend = fit.value;
+  return ok((v) => nextValue(trend, v));
+}
+
+/** The annual plan figures: a series of them, or a function of the year (null when none). */
+export type PlanFigures = Series | ((year: number) => number | null);
+
+/** The plan figure of a year, when there is a usable one. */
+function plannedIn(plan: PlanFigures, year: number): number | null {
+  const v = typeof plan === 'function' ? plan(year) : plan.get(year);
+  return v !== undefined && v !== null && Number.isFinite(v) ? v : null;
 }
 
 /**
@@ -87,18 +141,26 @@ export function projectPath(args: {
   from: number;
   to: number;
   start: number;
-  step: Step;
-  plan: (year: number) => number | null;
+  step: Step | Trend;
+  plan: PlanFigures;
   bounds?: Bounds | null;
 }): PathPoint[] {
+  const { step, plan, bounds } = args;
   const path: PathPoint[] = [];
   let previous = args.start;
   for (let y = args.from + 1; y <= args.to; y++) {
-    const planned = args.plan(y);
+    const planned = plannedIn(plan, y);
     const point: PathPoint =
-      planned !== null && Number.isFinite(planned)
+      planned !== null
         ? { year: y, value: planned, source: 'plan' }
-        : { year: y, value: clampToBounds(args.step(previous), args.bounds), source: 'trend' };
+        : {
+            year: y,
+            value: clampToBounds(
+              typeof step === 'function' ? step(previous) : nextValue(step, previous),
+              bounds,
+            ),
+            source: 'trend',
+          };
     path.push(point);
     previous = point.value;
   }

@@ -1,4 +1,4 @@
-import type { Series } from '../achievement/measure.js';
+import { firstYearWith, type Series } from '../achievement/measure.js';
 import { fail, type Outcome, ok } from '../achievement/outcome.js';
 import type { Sign } from '../achievement/ratio.js';
 import type { SdgStatus } from '../evaluation-types.js';
@@ -69,9 +69,9 @@ export function sdgProgressOfLevels(input: SdgLevelsInput): Outcome<SdgProgress>
   const vt = series.get(t);
   if (vt === undefined) return fail('no-actual', { year: t });
   if (goal !== null && d * (vt - goal) >= 0) return ok({ status: 'target-achieved', ratio: null });
-  const f = [...series.keys()].filter((y) => y >= b && y < t).sort((x, y) => x - y)[0];
-  const raw = f === undefined ? undefined : series.get(f);
-  if (f === undefined || raw === undefined) return fail('no-baseline', { year: b });
+  const f = firstYearWith(series, b, t - 1);
+  const raw = f === null ? undefined : series.get(f);
+  if (f === null || raw === undefined) return fail('no-baseline', { year: b });
   const base = nonZero(raw);
   if (base * vt < 0) return fail('sign-mismatch', { year: f, latestYear: t });
   const observed = cagr(base, vt, t - f);
