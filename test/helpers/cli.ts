@@ -31,12 +31,13 @@ export interface Finished {
  */
 export function runCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string> },
+  options: { cwd: string; env?: Record<string, string>; /** written to stdin, then closed */ input?: string },
 ): Promise<Finished> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: childEnv(options.env ?? {}),
   });
+  child.stdin?.end(options.input ?? '');
   return finished(child);
 }
 
@@ -71,7 +72,12 @@ export interface Server {
  * const s = await startCliServer({ cwd: dir, env: { DATABASE_URL: url, CHITIEU_DEMO: '0' } });
  * await fetch(`${s.url}/api/health`); await s.stop();
  */
-export function startCliServer(options: { cwd: string; env?: Record<string, string> }): Promise<Server> {
+export function startCliServer(options: {
+  cwd: string;
+  env?: Record<string, string>;
+  /** Wait for this too on stdout (e.g. the banner's last line when logs come first). */
+  ready?: RegExp;
+}): Promise<Server> {
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: options.cwd,
     env: childEnv({ PORT: '0', ...options.env }),
@@ -82,7 +88,7 @@ export function startCliServer(options: { cwd: string; env?: Record<string, stri
     const watch = (d: Buffer) => {
       out += d;
       const m = out.match(/(http:\/\/[^\s]+:\d+)/);
-      if (m?.[1]) {
+      if (m?.[1] && (!options.ready || options.ready.test(out))) {
         child.stdout?.off('data', watch);
         const url = m[1];
         resolve({

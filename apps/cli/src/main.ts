@@ -5,6 +5,8 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerRank } from './commands/rank.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
 
 const program = new Command('chitieu')
   .description('chitieu — theo dõi thực hiện chỉ tiêu kế hoạch / track how a plan’s targets are met')
@@ -16,5 +18,7 @@ registerImport(program);
 registerEvaluate(program);
 registerRank(program);
 registerReport(program);
+registerUser(program);
+registerToken(program);
 
 await program.parseAsync(process.argv);

@@ -1,20 +1,51 @@
+import { ROLES, type Role, SUBJECT_KINDS, type SubjectKind } from '@chitieu/db';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 
 /**
+ * Where a route finds the unit a request is about: a path parameter, query field or body field
+ * (`values[].unit` reads a field of every element of a list), and what the value names.
+ */
+export interface UnitLocator {
+  in: 'params' | 'query' | 'body';
+  path: string;
+  is: SubjectKind;
+}
+
+/** Where a route finds the indicator codes an editor writes (editors may be limited to some). */
+export interface IndicatorLocator {
+  in: 'params' | 'query' | 'body';
+  path: string;
+}
+
+/**
  * Who may call a route. Every route declares one in `config.access`; registering a route
- * without a valid rule throws at start-up, so nothing is reachable by accident. Enforcement
- * (sessions, roles scoped to units) comes with the auth work and reads these rules.
+ * without a valid rule throws at start-up, so nothing is reachable by accident. The auth plugin
+ * (auth/plugin.ts) enforces it before validation: 401 for nobody signed in, 403 otherwise.
  */
 export type AccessRule =
   /** Anyone, signed in or not (health, login). */
   | { public: true }
-  /** Any signed-in user. */
+  /** Any signed-in user, whatever their roles (own session, own password). */
   | { signedIn: true }
   /**
-   * Users holding `role` (or a stronger one) for the unit the request is about: the unit code
-   * in route parameter `unitParam`, or anywhere when absent.
+   * Users holding `role` (or a stronger one) on the unit(s) the request is about: a role on a
+   * unit covers its whole subtree; a role without a unit covers every unit.
+   * - `unit`: the locator(s); every unit found must be covered. `'any'` (the default): a role on
+   *   any unit will do, and the route shows only what the caller may see (`readableUnitIds`).
+   *   `'global'`: only a role on every unit (user administration).
+   * - `unitParam`: shorthand for `unit: { in: 'params', path: unitParam, is: 'unit-code' }`.
+   * - `publicPlans`: on GET, when the units were found through plans that are all public,
+   *   anyone may read, signed in or not.
+   * - `indicator`: for `role: 'editor'`, an editor limited to some indicators must hold each one.
+   * Values that name nothing (an unknown code) are left to the route, which answers 404 or 400.
    */
-  | { role: string; unitParam?: string };
+  | {
+      role: Role;
+      unitParam?: string;
+      unit?: UnitLocator | UnitLocator[] | 'any' | 'global';
+      indicator?: IndicatorLocator;
+      publicPlans?: true;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +59,7 @@ declare module 'fastify' {
  * @example
  * isAccessRule({ public: true }) // true
  * isAccessRule({ public: false }) // false — say { signedIn: true } or a role instead
+ * isAccessRule({ role: 'editor', unit: { in: 'body', path: 'values[].unit', is: 'unit-code' } }) // true
  */
 export function isAccessRule(value: unknown): value is AccessRule {
   if (typeof value !== 'object' || value === null) return false;
@@ -35,14 +67,26 @@ export function isAccessRule(value: unknown): value is AccessRule {
   const keys = Object.keys(v).sort().join(',');
   if (keys === 'public') return v.public === true;
   if (keys === 'signedIn') return v.signedIn === true;
-  if (keys === 'role' || keys === 'role,unitParam') {
-    return (
-      typeof v.role === 'string' &&
-      v.role !== '' &&
-      (v.unitParam === undefined || typeof v.unitParam === 'string')
-    );
-  }
-  return false;
+  const allowed = new Set(['role', 'unitParam', 'unit', 'indicator', 'publicPlans']);
+  if (!('role' in v) || !Object.keys(v).every((k) => allowed.has(k))) return false;
+  const locators = Array.isArray(v.unit) ? v.unit : [v.unit];
+  return (
+    ROLES.includes(v.role as Role) &&
+    (v.unitParam === undefined || (typeof v.unitParam === 'string' && v.unitParam !== '')) &&
+    (v.unit === undefined || v.unit === 'any' || v.unit === 'global' || locators.every(isUnitLocator)) &&
+    (v.indicator === undefined || isPlace(v.indicator)) &&
+    (v.publicPlans === undefined || v.publicPlans === true)
+  );
+}
+
+function isPlace(value: unknown): value is IndicatorLocator {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['params', 'query', 'body'].includes(v.in as string) && typeof v.path === 'string' && v.path !== '';
+}
+
+function isUnitLocator(value: unknown): value is UnitLocator {
+  return isPlace(value) && SUBJECT_KINDS.includes((value as { is?: unknown }).is as SubjectKind);
 }
 
 /**

@@ -24,7 +24,8 @@ describe.each(await testDialects())('server on %s', (dialect) => {
     app.withTypeProvider<ZodTypeProvider>().post(
       '/api/test-echo',
       {
-        config: { access: { signedIn: true } },
+        // Public: this route exercises validation, not sign-in (auth has its own tests).
+        config: { access: { public: true } },
         schema: { body: z.object({ name: z.string(), items: z.array(z.object({ n: z.number().min(1) })) }) },
       },
       async (request) => request.body,

@@ -2,8 +2,14 @@ import type { DatabaseHandle } from '@chitieu/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAccessRules } from './access.js';
+import { type AuthSettings, installAuth } from './auth/plugin.js';
 import { installErrorHandling } from './errors.js';
+import { auditRoutes } from './routes/audit/routes.js';
+import { authRoutes } from './routes/auth/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
+import { tokenRoutes } from './routes/tokens/routes.js';
+import { userRoutes } from './routes/users/routes.js';
+import { workflowRoutes } from './routes/workflow/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +22,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** pino options, or false for silence (tests). Default: info-level JSON logs. */
   logger?: FastifyServerOptions['logger'];
+  /** Session lifetimes, lock-out, login rate, clock (auth/plugin.ts); defaults suit production. */
+  auth?: Partial<AuthSettings>;
 }
 
 /**
@@ -38,7 +46,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', options.database);
   requireAccessRules(app);
   installErrorHandling(app);
+  await installAuth(app, options.auth);
 
   await app.register(healthRoutes, { prefix: '/api' });
+  for (const routes of [authRoutes, userRoutes, tokenRoutes, auditRoutes, workflowRoutes]) {
+    await app.register(routes, { prefix: '/api' });
+  }
   return app;
 }

@@ -34,7 +34,18 @@ export type ErrorCode =
   | 'unsupported-media-type'
   | 'too-many-requests'
   | 'database-unavailable'
-  | 'internal';
+  | 'internal'
+  // accounts and workflow (auth/, routes/{auth,users,tokens,audit,workflow})
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf-failed'
+  | 'login-failed'
+  | 'locked-out'
+  | 'invalid-token'
+  | 'username-taken'
+  | 'figures-locked'
+  | 'workflow-step-invalid'
+  | 'workflow-changed';
 
 /** The headline sentence of each API error. */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
@@ -56,6 +67,37 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'The database cannot be reached.',
   },
   internal: { vi: 'Lỗi máy chủ. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' },
+  unauthenticated: { vi: 'Cần đăng nhập để thực hiện việc này.', en: 'Sign in to do this.' },
+  forbidden: { vi: 'Tài khoản không có quyền thực hiện việc này.', en: 'Your account may not do this.' },
+  'csrf-failed': {
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang rồi thử lại.',
+    en: 'The anti-forgery (CSRF) token is missing or wrong; reload the page and try again.',
+  },
+  'login-failed': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The user name or the password is wrong.',
+  },
+  'locked-out': {
+    vi: 'Đăng nhập sai quá nhiều lần: tài khoản tạm khóa, hãy thử lại sau ít phút.',
+    en: 'Too many failed sign-ins: the account is locked for a few minutes; try again later.',
+  },
+  'invalid-token': {
+    vi: 'Mã truy cập (token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.',
+    en: 'The access token is not valid, has expired or was revoked.',
+  },
+  'username-taken': { vi: 'Tên đăng nhập này đã có người dùng.', en: 'This user name is already taken.' },
+  'figures-locked': {
+    vi: 'Số liệu đã được phê duyệt nên bị khóa; cần mở lại (nêu lý do) trước khi sửa.',
+    en: 'The figures are approved and locked; reopen them, with a reason, before changing them.',
+  },
+  'workflow-step-invalid': {
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của số liệu.',
+    en: 'This step cannot be taken in the current state of the figures.',
+  },
+  'workflow-changed': {
+    vi: 'Người khác vừa chuyển bước số liệu này; hãy tải lại rồi thử lại.',
+    en: 'Someone else has just moved these figures on; reload and try again.',
+  },
 };
 
 /** Zod issue fields used to explain a validation problem. */

@@ -1,9 +1,14 @@
 export * from './connect.js';
 export * from './migrate.js';
 export { LATEST_MIGRATION } from './migrations/index.js';
+export * from './repositories/accounts.js';
+export * from './repositories/audit.js';
+export * from './repositories/figure-lock.js';
 export type { ImportProblemCode } from './repositories/messages.js';
 export * from './repositories/plan-file.js';
 export type { RowCounts } from './repositories/rows.js';
+export * from './repositories/unit-scope.js';
+export * from './repositories/workflow.js';
 export type * from './schema.js';
 export * from './testing/databases.js';
 export * from './testing/fixture.js';

@@ -21,6 +21,13 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   value_revisions: ValueRevisionTable;
   audit_log: AuditLogTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_failures: LoginFailureTable;
+  figure_workflows: FigureWorkflowTable;
+  workflow_steps: WorkflowStepTable;
 }
 
 type Id = Generated<number>;
@@ -167,4 +174,92 @@ export interface AuditLogTable {
   entity_code: string | null;
   /** JSON object with what changed. */
   details: string | null;
+  /** The acting user's id (null for the command line and the system). */
+  actor_id: ColumnType<number | null, number | null | undefined, never>;
+  /** The client's address. */
+  ip: ColumnType<string | null, string | null | undefined, never>;
+  /** The unit the change concerns, so readers see only their units' entries. */
+  unit_id: ColumnType<number | null, number | null | undefined, never>;
+  /** JSON: the record (or the changed fields) before and after; null for a creation / deletion. */
+  old_value: ColumnType<string | null, string | null | undefined, never>;
+  new_value: ColumnType<string | null, string | null | undefined, never>;
+  /** Why, when the user said (required to reopen approved figures). */
+  reason: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** A person or a script that signs in. The password is kept only as an argon2id hash. */
+export interface UserTable extends Editable {
+  id: Id;
+  username: string;
+  password_hash: string;
+  display_name: string | null;
+  /** 1: may not sign in, and every session and token of the user is refused. */
+  disabled: number;
+}
+
+/** One role of a user on a unit and everything below it (`unit_id` null: every unit). */
+export interface UserRoleTable {
+  id: Id;
+  user_id: number;
+  role: string;
+  unit_id: number | null;
+  /** JSON array of indicator codes an editor may enter, or null for all. */
+  indicators: string | null;
+  created_at: string;
+}
+
+/** A signed-in browser. Only the SHA-256 of the cookie token and of the CSRF token are stored. */
+export interface SessionTable {
+  id: Id;
+  user_id: number;
+  token_hash: string;
+  csrf_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; idle expiry is `last_seen_at` + the idle limit. */
+  expires_at: string;
+  ended_at: string | null;
+  ip: string | null;
+}
+
+/** A token for another system or a script (`Authorization: Bearer …`); only its SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** A failed login for a typed user name (known or not), kept for the lock-out window. */
+export interface LoginFailureTable {
+  id: Id;
+  username: string;
+  at: string;
+  ip: string | null;
+}
+
+/** Where the figures of one plan × unit × year stand: draft, submitted, approved or reopened. */
+export interface FigureWorkflowTable extends Editable {
+  id: Id;
+  plan_id: number;
+  unit_id: number;
+  year: number;
+  state: string;
+}
+
+/** One step of a workflow, who took it, when and why. Append-only. */
+export interface WorkflowStepTable {
+  id: Id;
+  workflow_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number | null;
+  actor: string | null;
+  at: string;
+  reason: string | null;
 }

@@ -12,7 +12,8 @@ const SAY = {
     database: (where: string, migration: string) => `  Cơ sở dữ liệu: ${where} (${migration})`,
     demo: (file: string, targets: number, values: number) =>
       `  Đã nạp kế hoạch mẫu ${file}: ${targets} chỉ tiêu, ${values} số liệu`,
-    login: '  Chưa có tài khoản đăng nhập: mọi trang đều mở trên máy này.',
+    firstAdmin: (user: string, password: string) =>
+      `  Đã tạo tài khoản quản trị đầu tiên: ${user}, mật khẩu: ${password}\n  (mật khẩu chỉ hiện một lần này: hãy ghi lại, rồi đổi sau khi đăng nhập)`,
     stop: '  Dừng: Ctrl+C',
     cannotListen: (host: string, port: number, why: string) => `không mở được cổng ${host}:${port}: ${why}`,
   },
@@ -22,7 +23,8 @@ const SAY = {
     database: (where: string, migration: string) => `  Database: ${where} (${migration})`,
     demo: (file: string, targets: number, values: number) =>
       `  Loaded the demo plan ${file}: ${targets} targets, ${values} values`,
-    login: '  No user accounts yet: every page is open on this machine.',
+    firstAdmin: (user: string, password: string) =>
+      `  Created the first administrator: ${user}, password: ${password}\n  (shown this once only: write it down, and change it after signing in)`,
     stop: '  Stop: Ctrl+C',
     cannotListen: (host: string, port: number, why: string) => `cannot listen on ${host}:${port}: ${why}`,
   },
@@ -54,7 +56,7 @@ export function registerServe(program: Command): void {
           throw err;
         }
         // Loaded here, not at the top: other commands (and --help) need not pay for Fastify.
-        const { buildApp, startServer } = await import('@chitieu/server');
+        const { buildApp, createFirstAdmin, startServer } = await import('@chitieu/server');
         const app = await buildApp({ database: handle });
         let url: string;
         try {
@@ -70,9 +72,12 @@ export function registerServe(program: Command): void {
             say.cannotListen(config.host, config.port, err instanceof Error ? err.message : String(err)),
           );
         }
+        // After listening: a password is shown only for a server that runs.
+        const firstAdmin = await createFirstAdmin(handle.db);
         const lines = [say.ready(url), say.database(describeDatabase(config.database), migration.latest)];
         if (demoLine) lines.push(demoLine);
-        lines.push(say.login, say.stop);
+        if (firstAdmin) lines.push(say.firstAdmin(firstAdmin.username, firstAdmin.password));
+        lines.push(say.stop);
         console.log(lines.join('\n'));
       }),
     );

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0200 from './0200_accounts.js';
 
 /**
  * Every migration, in order. Static (not read from a directory) so the set is the same in
@@ -7,6 +8,7 @@ import * as m0001 from './0001_initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0200_accounts': m0200,
 };
 
 /** Name of the newest migration this build knows. */

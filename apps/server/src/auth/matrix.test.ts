@@ -1,0 +1,196 @@
+import { ROLES, type Role, type SubjectKind, takeWorkflowStep, testDialects } from '@chitieu/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessRule, UnitLocator } from '../access.js';
+import { buildApp } from '../app.js';
+import { issueApiToken } from '../routes/tokens/routes.js';
+import { type AuthWorld, authWorld } from './test-kit.js';
+
+/**
+ * The authorization matrix: every registered route × every role (and nobody signed in) × a
+ * subject of the caller's own unit, of another unit, and of another unit's public plan. The
+ * expected outcome is derived here from the route's declared rule, independently of the plugin;
+ * a route the rule allows must not answer 401/403, a route it refuses must answer exactly that.
+ */
+
+type Principal = { name: string; role: Role | null; global: boolean };
+const PRINCIPALS: Principal[] = [
+  { name: 'anonymous', role: null, global: false },
+  { name: 'admin', role: 'admin', global: true },
+  { name: 'manager@381', role: 'manager', global: false },
+  { name: 'editor@381', role: 'editor', global: false },
+  { name: 'viewer@381', role: 'viewer', global: false },
+];
+type Side = 'own' | 'other' | 'other-public';
+const SIDES: Side[] = ['own', 'other', 'other-public'];
+const PLAN_KINDS: SubjectKind[] = ['plan-code', 'plan-id', 'target-id'];
+
+function locatorsOf(rule: AccessRule): UnitLocator[] | 'any' | 'global' {
+  if (!('role' in rule)) return 'any';
+  if (rule.unit === 'any' || rule.unit === 'global') return rule.unit;
+  if (rule.unit) return [rule.unit].flat();
+  return rule.unitParam ? [{ in: 'params', path: rule.unitParam, is: 'unit-code' }] : 'any';
+}
+
+/** 'allow', or the status the rule demands. */
+function expected(rule: AccessRule, who: Principal, side: Side, method: string): 'allow' | 401 | 403 {
+  if ('public' in rule) return 'allow';
+  if ('signedIn' in rule) return who.role ? 'allow' : 401;
+  const locators = locatorsOf(rule);
+  const viaPublicPlans =
+    side === 'other-public' && Array.isArray(locators) && locators.every((l) => PLAN_KINDS.includes(l.is));
+  if (rule.publicPlans && method === 'GET' && viaPublicPlans) return 'allow';
+  if (!who.role) return 401;
+  if (ROLES.indexOf(who.role) < ROLES.indexOf(rule.role)) return 403;
+  if (locators === 'global') return who.global ? 'allow' : 403;
+  if (locators === 'any' || side === 'own') return 'allow';
+  return who.global ? 'allow' : 403;
+}
+
+/** Set `path` (`a.b`, `values[].unit`) in `target` to `value`. */
+function put(target: Record<string, unknown>, path: string, value: string): void {
+  const [head = '', ...rest] = path.split('.');
+  const many = head.endsWith('[]');
+  const key = many ? head.slice(0, -2) : head;
+  if (rest.length === 0) {
+    target[key] = many ? [value] : value;
+    return;
+  }
+  const child: Record<string, unknown> = {};
+  put(child, rest.join('.'), value);
+  target[key] = many ? [child] : child;
+}
+
+describe.each(await testDialects())('authorization matrix on %s', (dialect) => {
+  let w: AuthWorld;
+  const tokens = new Map<string, string>();
+  const samples = new Map<string, string>();
+  beforeAll(async () => {
+    w = await authWorld(dialect);
+    const db = w.t.handle.db;
+    for (const who of PRINCIPALS.filter((p) => p.role)) {
+      const id = await w.user(who.name.replace('@', '-'), [
+        { role: who.role as Role, unit: who.global ? null : '381' },
+      ]);
+      const { token } = await issueApiToken(
+        db,
+        { userId: id, name: 'matrix', days: 1, now: w.clock.now },
+        null,
+      );
+      tokens.set(who.name, token);
+    }
+    const unit = async (code: string) =>
+      Number(
+        (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
+      );
+    const plan = async (code: string) =>
+      await db
+        .selectFrom('plans')
+        .select(['id', 'unit_id'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    for (const [side, unitCode, planCode] of [
+      ['own', '381', 'NQ-XI'],
+      ['other', '382', 'NQ-382'],
+      ['other-public', '382', 'NQ-PUB'],
+    ] as const) {
+      const unitId = await unit(unitCode);
+      const p = await plan(planCode);
+      const target = await db
+        .selectFrom('targets')
+        .select('id')
+        .where('plan_id', '=', p.id)
+        .executeTakeFirstOrThrow();
+      const value = await db
+        .selectFrom('indicator_values')
+        .select('id')
+        .where('unit_id', '=', unitId)
+        .executeTakeFirstOrThrow();
+      const step = await takeWorkflowStep(db, {
+        planId: Number(p.id),
+        unitId,
+        year: side === 'other-public' ? 2022 : 2021,
+        action: 'submit',
+        actor: null,
+      });
+      const workflow = await db
+        .selectFrom('figure_workflows')
+        .select('id')
+        .where('plan_id', '=', p.id)
+        .executeTakeFirstOrThrow();
+      expect(step.ok).toBe(true);
+      const kinds: Record<SubjectKind, string> = {
+        'unit-code': unitCode,
+        'unit-id': String(unitId),
+        'plan-code': planCode,
+        'plan-id': String(p.id),
+        'target-id': String(target.id),
+        'value-id': String(value.id),
+        'workflow-id': String(workflow.id),
+      };
+      for (const [kind, v] of Object.entries(kinds)) samples.set(`${side}:${kind}`, v);
+    }
+  });
+  afterAll(async () => w?.close());
+
+  it('refuses to register a route that declares no access rule', async () => {
+    const app = await buildApp({ database: w.t.handle, logger: false });
+    expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/declares no valid config\.access/);
+    expect(() =>
+      app.get('/api/half-declared', { config: { access: { role: 'owner' } as never } }, async () => 'x'),
+    ).toThrow(/declares no valid config\.access/);
+    await app.close();
+  });
+
+  it('holds for every route × role × unit', async () => {
+    const routes = w.app.accessCatalogue;
+    expect(routes.length).toBeGreaterThan(20);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const locators = locatorsOf(route.access);
+      for (const side of SIDES) {
+        const params: Record<string, string> = {};
+        const query: Record<string, string> = {};
+        const body: Record<string, unknown> = {};
+        if (Array.isArray(locators)) {
+          for (const l of locators) {
+            const v = samples.get(`${side}:${l.is}`) as string;
+            if (l.in === 'params') params[l.path] = v;
+            else if (l.in === 'query') query[l.path] = v;
+            else put(body, l.path, v);
+          }
+        }
+        if ('role' in route.access && route.access.indicator) {
+          const l = route.access.indicator;
+          if (l.in === 'params') params[l.path] = 'GO';
+          else if (l.in === 'query') query[l.path] = 'GO';
+          else put(body, l.path, 'GO');
+        }
+        // Parameters no rule reads name nothing that exists: the route may 404, never 401/403.
+        const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
+          encodeURIComponent(params[name] ?? '999999'),
+        );
+        for (const who of PRINCIPALS) {
+          const token = tokens.get(who.name);
+          const res = await w.app.inject({
+            method: route.method as 'GET',
+            url,
+            query,
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: body }),
+          });
+          const want = expected(route.access, who, side, route.method);
+          const got = res.statusCode;
+          const ok = want === 'allow' ? got !== 401 && got !== 403 : got === want;
+          if (!ok)
+            failures.push(
+              `${route.method} ${route.url} as ${who.name} on ${side}: want ${want}, got ${got} ${res.body.slice(0, 120)}`,
+            );
+          checked++;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBe(routes.length * SIDES.length * PRINCIPALS.length);
+  });
+});
