@@ -50,9 +50,9 @@ describe('labels', () => {
       'dưới 50 %',
     ]);
     expect([0, 1, 2].map((i) => bandLabel(i, [80, 50], 'en'))).toEqual([
-      '80 % or more',
-      '50 % to under 80 %',
-      'under 50 %',
+      '80% or more',
+      '50% to under 80%',
+      'under 50%',
     ]);
   });
   it('Given a decimal edge, When labelled in Vietnamese, Then a decimal comma', () => {

@@ -103,7 +103,7 @@ const edge = (x: number, lang: Lang): string => (lang === 'vi' ? String(x).repla
  * @example bandLabel(0, [80, 50]) // 'đạt từ 80 % trở lên'
  * @example bandLabel(1, [80, 50]) // 'đạt từ 50 % đến dưới 80 %'
  * @example bandLabel(2, [80, 50]) // 'dưới 50 %'
- * @example bandLabel(1, [80, 50], 'en') // '50 % to under 80 %'
+ * @example bandLabel(1, [80, 50], 'en') // '50% to under 80%' (English pages write no space before %)
  */
 export function bandLabel(
   index: number,
@@ -117,13 +117,13 @@ export function bandLabel(
   const upper = index > 0 ? edges[index - 1] : undefined;
   if (lower === undefined) {
     const last = edges[edges.length - 1] ?? 0;
-    return lang === 'vi' ? `dưới ${edge(last, lang)} %` : `under ${edge(last, lang)} %`;
+    return lang === 'vi' ? `dưới ${edge(last, lang)} %` : `under ${edge(last, lang)}%`;
   }
   if (upper === undefined)
-    return lang === 'vi' ? `đạt từ ${edge(lower, lang)} % trở lên` : `${edge(lower, lang)} % or more`;
+    return lang === 'vi' ? `đạt từ ${edge(lower, lang)} % trở lên` : `${edge(lower, lang)}% or more`;
   return lang === 'vi'
     ? `đạt từ ${edge(lower, lang)} % đến dưới ${edge(upper, lang)} %`
-    : `${edge(lower, lang)} % to under ${edge(upper, lang)} %`;
+    : `${edge(lower, lang)}% to under ${edge(upper, lang)}%`;
 }
 
 const SDG_STATUSES: Record<SdgStatus, Words> = {

@@ -524,6 +524,18 @@ describe('programSentence', () => {
       programSentence({ code: 'DP1', kind: 'breakthrough', title: { vi: 'Cải cách hành chính' } }, 'vi'),
     ).toBe('Khâu đột phá “Cải cách hành chính”: chưa giao nhiệm vụ cụ thể.');
   });
+
+  it('does not repeat the kind when the title already starts with it', () => {
+    const group: Program = {
+      code: 'NV1',
+      kind: 'task-group',
+      title: { vi: 'Nhóm nhiệm vụ, giải pháp về phát triển kinh tế', en: 'Task group on the economy' },
+    };
+    expect(programSentence(group, 'vi')).toBe(
+      'Nhóm nhiệm vụ, giải pháp về phát triển kinh tế: chưa giao nhiệm vụ cụ thể.',
+    );
+    expect(programSentence(group, 'en')).toBe('Task group on the economy: no tasks recorded.');
+  });
 });
 
 describe('words', () => {

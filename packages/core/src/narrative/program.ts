@@ -11,6 +11,18 @@ const KIND_WORDS: Record<Lang, Record<ProgramKind, string>> = {
   en: { program: 'Key program', breakthrough: 'Breakthrough', 'task-group': 'Task group' },
 };
 
+/**
+ * "Khâu đột phá “Cải cách hành chính”"; a title that already begins with its kind's words ("Nhóm nhiệm
+ * vụ, giải pháp về …") is not prefixed again.
+ */
+function programHead(program: Program, lang: Lang): string {
+  const kind = KIND_WORDS[lang][program.kind];
+  const title = localize(program.title, lang);
+  return title.toLocaleLowerCase(lang).startsWith(kind.toLocaleLowerCase(lang))
+    ? title
+    : `${kind} “${title}”`;
+}
+
 /** Options for judging tasks against the calendar; without `asOf`, only the recorded status counts. */
 export interface ProgramSentenceOptions {
   /** The review date, ISO "2023-12-31": tasks due before it and not done are overdue. */
@@ -82,7 +94,7 @@ const STATE_WORDS: Record<Lang, Record<Exclude<TaskState, 'overdue' | 'behind'>,
  */
 export function programSentence(program: Program, lang: Lang, opts: ProgramSentenceOptions = {}): string {
   const tasks = program.tasks ?? [];
-  const head = `${KIND_WORDS[lang][program.kind]} “${localize(program.title, lang)}”`;
+  const head = programHead(program, lang);
   if (tasks.length === 0) {
     return lang === 'en' ? `${head}: no tasks recorded.` : `${head}: chưa giao nhiệm vụ cụ thể.`;
   }

@@ -8,6 +8,7 @@ import {
   formatPercent,
   localize,
   localUnit,
+  plainNumber,
   sdgStatusLabel,
   weakerStatus,
 } from '@chitieu/core';
@@ -156,22 +157,14 @@ function measuredText(
   return { text: formatNumber(actual, decimals, lang), number: actual, decimals };
 }
 
-/**
- * A goal as the plan wrote it: its own decimals (at most 4), formatted by core ("6,5", "8.000").
- * (Core's narrative has the same helper, `plainNumber`, but does not export it yet.)
- */
-function asWritten(x: number, lang: Lang): string {
-  return formatNumber(x, Math.min(4, (String(x).split('.')[1] ?? '').length), lang);
-}
-
 /** The goal as the plan states it: "Tăng BQ 15 %/năm", "Dưới 1,5", "33–34", "Hoàn thành". */
 export function goalText(target: Target, direction: 'up' | 'down', lang: Lang): string {
   if (target.kind === 'milestone') return t(lang, 'goal.milestone');
   const lo = target.low ?? null;
   const hi = target.high ?? null;
   const single = target.value ?? lo ?? hi;
-  const range = lo != null && hi != null ? `${asWritten(lo, lang)}–${asWritten(hi, lang)}` : null;
-  const n = range ?? (single != null ? asWritten(single, lang) : '');
+  const range = lo != null && hi != null ? `${plainNumber(lo, lang)}–${plainNumber(hi, lang)}` : null;
+  const n = range ?? (single != null ? plainNumber(single, lang) : '');
   if (n === '') return '';
   switch (target.kind) {
     case 'avg-growth':

@@ -26,11 +26,7 @@ export function bandLabel(
   if (own) return localize(own, lang);
   const edges = bands.flatMap((b) => (b.minPercent != null ? [b.minPercent] : []));
   if (form === 'long') {
-    // Core's English band words keep the Vietnamese "80 %"; English pages write "80%".
-    const words =
-      lang === 'en'
-        ? coreBandLabel(index, edges, lang).replace(/(\d) %/g, '$1%')
-        : coreBandLabel(index, edges, lang);
+    const words = coreBandLabel(index, edges, lang);
     return words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
   }
   const low = bands[index]?.minPercent;
