@@ -6,7 +6,16 @@ import { type AuthSettings, installAuth } from './auth/plugin.js';
 import { installErrorHandling } from './errors.js';
 import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
+import { publicDocs, registerOpenApi } from './routes/docs/routes.js';
+import { evaluationRoutes } from './routes/evaluation/routes.js';
+import { figureRoutes } from './routes/figures/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
+import { indicatorRoutes } from './routes/indicators/routes.js';
+import { planFileRoutes } from './routes/plan-files/routes.js';
+import { planRoutes } from './routes/plans/routes.js';
+import { programRoutes } from './routes/programs/routes.js';
+import { targetRoutes } from './routes/targets/routes.js';
+import { unitRoutes } from './routes/units/routes.js';
 import { tokenRoutes } from './routes/tokens/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 import { workflowRoutes } from './routes/workflow/routes.js';
@@ -44,11 +53,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
+  app.addHook('onRoute', publicDocs); // before the access check: the docs plugin declares no rule
   requireAccessRules(app);
   installErrorHandling(app);
   await installAuth(app, options.auth);
 
+  await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
+  for (const routes of [
+    unitRoutes,
+    indicatorRoutes,
+    planRoutes,
+    targetRoutes,
+    programRoutes,
+    figureRoutes,
+    evaluationRoutes,
+    planFileRoutes,
+  ]) {
+    await app.register(routes, { prefix: '/api' });
+  }
   for (const routes of [authRoutes, userRoutes, tokenRoutes, auditRoutes, workflowRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }

@@ -2,6 +2,8 @@ import type { Lang } from '@chitieu/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '@chitieu/db';
+import { apiErrorOf } from './domain-errors.js';
 import { ERROR_MESSAGES, type ErrorCode, issueMessage, languageOf } from './i18n.js';
 
 /** One problem of a request, with where it is (`body.targets[3].indicator`). */
@@ -16,6 +18,8 @@ export const errorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** For `version-conflict`: the record as it now is. */
+    current: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -32,6 +36,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     readonly details: ErrorDetail[] = [],
+    /** For a stale version: the record as it now is, sent back with the error. */
+    readonly current?: unknown,
   ) {
     super(ERROR_MESSAGES[code].en);
   }
@@ -43,8 +49,14 @@ export class ApiError extends Error {
  * @example
  * errorBody('not-found', 'en') // { error: { code: 'not-found', message: 'Nothing was found at this address.', details: [] } }
  */
-export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = []): ErrorBody {
-  return { error: { code, message: ERROR_MESSAGES[code][lang], details } };
+export function errorBody(
+  code: ErrorCode,
+  lang: Lang,
+  details: ErrorDetail[] = [],
+  current?: unknown,
+): ErrorBody {
+  const error = { code, message: ERROR_MESSAGES[code][lang], details };
+  return { error: current === undefined ? error : { ...error, current } };
 }
 
 /** `['targets', 3, 'indicator']` → `targets[3].indicator`. */
@@ -76,7 +88,11 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     const lang = languageOf(request.headers['accept-language']);
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(errorBody(error.code, lang, error.details));
+      return reply.code(error.statusCode).send(errorBody(error.code, lang, error.details, error.current));
+    }
+    if (error instanceof DomainError) {
+      const api = apiErrorOf(error, lang);
+      return reply.code(api.statusCode).send(errorBody(api.code, lang, api.details, api.current));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({

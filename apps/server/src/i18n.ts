@@ -45,7 +45,15 @@ export type ErrorCode =
   | 'username-taken'
   | 'figures-locked'
   | 'workflow-step-invalid'
-  | 'workflow-changed';
+  | 'workflow-changed'
+  // domain records (routes/{units,indicators,plans,targets,programs,figures,plan-files})
+  | 'version-required'
+  | 'version-conflict'
+  | 'duplicate'
+  | 'in-use'
+  | 'unknown-reference'
+  | 'invalid-plan-file'
+  | 'unprocessable';
 
 /** The headline sentence of each API error. */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
@@ -97,6 +105,31 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'workflow-changed': {
     vi: 'Người khác vừa chuyển bước số liệu này; hãy tải lại rồi thử lại.',
     en: 'Someone else has just moved these figures on; reload and try again.',
+  },
+  'version-required': {
+    vi: 'Cần cho biết phiên bản đang sửa (trường version hoặc tiêu đề If-Match).',
+    en: 'Say which version you are changing (the version field or an If-Match header).',
+  },
+  'version-conflict': {
+    vi: 'Bản ghi đã được người khác sửa; xem bản hiện tại rồi sửa lại.',
+    en: 'Someone else changed this record; see the current version and edit again.',
+  },
+  duplicate: { vi: 'Mã này đã được dùng.', en: 'This code is already taken.' },
+  'in-use': {
+    vi: 'Không xóa được: còn dữ liệu khác tham chiếu đến bản ghi này.',
+    en: 'Cannot delete: other records still refer to this one.',
+  },
+  'unknown-reference': {
+    vi: 'Dữ liệu gửi lên tham chiếu đến mã không tồn tại.',
+    en: 'The data sent refers to codes that do not exist.',
+  },
+  'invalid-plan-file': {
+    vi: 'Tệp kế hoạch có lỗi, không nạp gì.',
+    en: 'The plan file has errors; nothing was imported.',
+  },
+  unprocessable: {
+    vi: 'Không thực hiện được yêu cầu với dữ liệu này.',
+    en: 'The request cannot be carried out with this data.',
   },
 };
 

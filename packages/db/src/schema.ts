@@ -21,6 +21,10 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   value_revisions: ValueRevisionTable;
   audit_log: AuditLogTable;
+  unit_lineage: UnitLineageTable;
+  task_targets: TaskTargetTable;
+  progress_notes: ProgressNoteTable;
+  data_version: DataVersionTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
@@ -44,6 +48,11 @@ export interface UnitTable extends Editable {
   name: string;
   level: string;
   parent_id: number | null;
+  /** Official administrative code (mã đơn vị hành chính), when it differs from `code`. */
+  admin_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ISO dates; null = open. A unit abolished by a reorganisation has `valid_to`. */
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IndicatorTable extends Editable {
@@ -79,6 +88,8 @@ export interface PlanTable extends Editable {
   band_labels: string | null;
   forecast_exceed: number | null;
   forecast_complete: number | null;
+  /** `public` (readable anonymously) or `private`. */
+  visibility: ColumnType<string, string | undefined, string>;
 }
 
 export interface TargetTable extends Editable {
@@ -112,6 +123,8 @@ export interface ProgramTable extends Editable {
   title_vi: string;
   title_en: string | null;
   lead: string | null;
+  /** JSON array of coordinating agencies, or null. */
+  co_agencies: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgramTargetTable {
@@ -185,6 +198,39 @@ export interface AuditLogTable {
   new_value: ColumnType<string | null, string | null | undefined, never>;
   /** Why, when the user said (required to reopen approved figures). */
   reason: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/**
+ * A reorganisation step: `predecessor` was merged into `successor` (kind `merge`), or split, one
+ * row per part (kind `split`). Mergers make the successor's history the aggregate of its
+ * predecessors' figures (repositories/lineage.ts).
+ */
+export interface UnitLineageTable extends Editable {
+  id: Id;
+  predecessor_id: number;
+  successor_id: number;
+  kind: string;
+  /** ISO date the reorganisation took effect. */
+  effective: string;
+  note: string | null;
+}
+
+/** Targets a task serves, in order. */
+export interface TaskTargetTable {
+  task_id: number;
+  target_id: number;
+  position: number;
+}
+
+/** A dated progress note of a task. */
+export interface ProgressNoteTable extends Editable {
+  id: Id;
+  task_id: number;
+  date: string;
+  progress: number | null;
+  text_vi: string;
+  text_en: string | null;
+  actor: string | null;
 }
 
 /** A person or a script that signs in. The password is kept only as an argon2id hash. */
@@ -262,4 +308,10 @@ export interface WorkflowStepTable {
   actor: string | null;
   at: string;
   reason: string | null;
+}
+
+/** One row (id 1): bumped by triggers on every write to what evaluations read (0101_data_version). */
+export interface DataVersionTable {
+  id: number;
+  n: number;
 }

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0100 from './0100_domain.js';
+import * as m0101 from './0101_data_version.js';
 import * as m0200 from './0200_accounts.js';
 
 /**
@@ -8,6 +10,8 @@ import * as m0200 from './0200_accounts.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0100_domain': m0100,
+  '0101_data_version': m0101,
   '0200_accounts': m0200,
 };
 

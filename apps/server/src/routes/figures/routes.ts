@@ -1,0 +1,130 @@
+import { figureHistory, getFigure, listFigures, recordFigure, reviseFigure } from '@chitieu/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '../../errors.js';
+import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { presentFigure } from './presenter.js';
+import { figureCreate, figureListQuery, figureOut, figureParams, figurePatch, historyOut } from './schema.js';
+
+const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+const byId = { in: 'params', path: 'id', is: 'value-id' } as const;
+
+/** Figures (unit × indicator × year × period × status) and the history of each. */
+export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/figures',
+    {
+      config: { access: { role: 'viewer', unit: { in: 'query', path: 'unit', is: 'unit-code' } } },
+      schema: {
+        tags: ['figures'],
+        querystring: figureListQuery,
+        response: { 200: pageOf(figureOut), 400: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { limit, offset, period, ...filter } = request.query;
+      const page = await listFigures(
+        db(),
+        { ...filter, ...(period === undefined ? {} : { period: period === 'year' ? '' : period }) },
+        { limit, offset },
+      );
+      return presentPage(page, { limit, offset }, presentFigure);
+    },
+  );
+
+  app.post(
+    '/figures',
+    {
+      config: {
+        access: {
+          role: 'editor',
+          unit: { in: 'body', path: 'unit', is: 'unit-code' },
+          indicator: { in: 'body', path: 'indicator' },
+        },
+      },
+      schema: {
+        tags: ['figures'],
+        description:
+          'Record a figure. A new cell answers 201; an existing cell (same unit, indicator, year, period and status) takes the new value only with its current `version` (else 409 with the current figure) and answers 200. Every value is kept in the history.',
+        body: figureCreate,
+        response: { 200: figureOut, 201: figureOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const version = b.version ?? (request.headers['if-match'] ? versionOf(request) : null);
+      const { figure, created } = await guarded(
+        () => recordFigure(db(), { ...b, version }, writeContext(request)),
+        async () => {
+          const page = await listFigures(
+            db(),
+            {
+              unit: b.unit,
+              indicator: b.indicator,
+              from: b.year,
+              to: b.year,
+              status: b.status,
+              period: b.period ?? '',
+            },
+            { limit: 1, offset: 0 },
+          );
+          return page.items[0] && presentFigure(page.items[0]);
+        },
+      );
+      return reply.code(created ? 201 : 200).send(presentFigure(figure));
+    },
+  );
+
+  app.get(
+    '/figures/:id',
+    {
+      config: { access: { role: 'viewer', unit: byId } },
+      schema: { tags: ['figures'], params: figureParams, response: { 200: figureOut, 404: errorBodySchema } },
+    },
+    async (request) => presentFigure(found(await getFigure(db(), request.params.id))),
+  );
+
+  app.patch(
+    '/figures/:id',
+    {
+      config: { access: { role: 'editor', unit: byId } },
+      schema: {
+        tags: ['figures'],
+        description:
+          "Correct a figure's value, source or note: a new revision; the old one stays in the history.",
+        params: figureParams,
+        body: figurePatch,
+        response: { 200: figureOut, ...errors },
+      },
+    },
+    async (request) => {
+      const { version, ...change } = request.body;
+      const id = request.params.id;
+      found(await getFigure(db(), id));
+      const figure = await guarded(
+        () =>
+          reviseFigure(db(), id, { ...change, version: versionOf(request, version) }, writeContext(request)),
+        async () => presentFigure(found(await getFigure(db(), id))),
+      );
+      return presentFigure(figure);
+    },
+  );
+
+  app.get(
+    '/figures/:id/history',
+    {
+      config: { access: { role: 'viewer', unit: byId } },
+      schema: {
+        tags: ['figures'],
+        description: 'Every value the figure ever held, oldest first.',
+        params: figureParams,
+        response: { 200: historyOut, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const figure = found(await getFigure(db(), request.params.id));
+      return { figure: presentFigure(figure), revisions: await figureHistory(db(), figure.id) };
+    },
+  );
+};

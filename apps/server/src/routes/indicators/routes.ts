@@ -1,0 +1,184 @@
+import {
+  createRecord,
+  DomainError,
+  deleteRecord,
+  type Executor,
+  getIndicator,
+  indicatorIds,
+  listIndicators,
+  updateRecord,
+} from '@chitieu/db';
+import { applyDefaults } from '@chitieu/plan-file';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../errors.js';
+import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { deleteQuery } from '../units/schema.js';
+import { presentIndicator } from './presenter.js';
+import {
+  indicatorCreate,
+  indicatorListQuery,
+  indicatorOut,
+  indicatorParams,
+  indicatorPatch,
+} from './schema.js';
+
+const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+const INDICATOR = { entity: 'indicator', code: (r: Record<string, unknown>) => String(r.code) };
+type IndicatorInput = z.infer<typeof indicatorCreate>;
+
+/** The weight indicator must exist. */
+async function checkWeight(db: Executor, weight: string | null | undefined): Promise<void> {
+  if (weight && !(await indicatorIds(db, [weight])).has(weight))
+    throw new DomainError('unknown-reference', [{ path: 'weight', kind: 'indicator', subject: weight }]);
+}
+
+/** Columns of an indicator, with the plan file's defaults (decimals, trend, bounds by unit of measure). */
+function indicatorColumns(input: IndicatorInput) {
+  const i = applyDefaults({ format: 'chitieu.plan/1', indicators: [input] }).indicators[0] ?? input;
+  return {
+    code: i.code,
+    name_vi: i.name.vi,
+    name_en: i.name.en ?? null,
+    measure: i.unit,
+    direction: i.direction,
+    decimals: i.decimals ?? 0,
+    trend: i.trend ?? 'compound',
+    aggregation: i.aggregation ?? 'sum',
+    weight_code: i.weight ?? null,
+    bound_min: i.bounds?.[0] ?? null,
+    bound_max: i.bounds?.[1] ?? null,
+    formula: i.formula ?? null,
+  };
+}
+
+/** Indicators: the catalogue of measured quantities, shared by every plan. */
+export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/indicators',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['indicators'],
+        querystring: indicatorListQuery,
+        response: { 200: pageOf(indicatorOut), 400: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return presentPage(
+        await listIndicators(db(), filter, { limit, offset }),
+        { limit, offset },
+        presentIndicator,
+      );
+    },
+  );
+
+  app.post(
+    '/indicators',
+    {
+      config: { access: { role: 'manager', unit: 'global' } },
+      schema: { tags: ['indicators'], body: indicatorCreate, response: { 201: indicatorOut, ...errors } },
+    },
+    async (request, reply) => {
+      await checkWeight(db(), request.body.weight);
+      const row = await createRecord(
+        db(),
+        'indicators',
+        INDICATOR,
+        indicatorColumns(request.body),
+        writeContext(request),
+      );
+      return reply.code(201).send(presentIndicator(row));
+    },
+  );
+
+  app.get(
+    '/indicators/:code',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['indicators'],
+        params: indicatorParams,
+        response: { 200: indicatorOut, 404: errorBodySchema },
+      },
+    },
+    async (request) => presentIndicator(found(await getIndicator(db(), request.params.code))),
+  );
+
+  app.patch(
+    '/indicators/:code',
+    {
+      config: { access: { role: 'manager', unit: 'global' } },
+      schema: {
+        tags: ['indicators'],
+        params: indicatorParams,
+        body: indicatorPatch,
+        response: { 200: indicatorOut, ...errors },
+      },
+    },
+    async (request) => {
+      const current = found(await getIndicator(db(), request.params.code));
+      const { version, ...patch } = request.body;
+      const merged = { ...presentIndicator(current), ...patch };
+      await checkWeight(db(), patch.weight);
+      const all = indicatorColumns(merged);
+      const changes = Object.fromEntries(Object.entries(all).filter(([k]) => patchTouches(patch, k)));
+      const row = await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'indicators',
+            INDICATOR,
+            current.id,
+            versionOf(request, version),
+            changes,
+            writeContext(request),
+          ),
+        async () => presentIndicator(found(await getIndicator(db(), current.code))),
+      );
+      return presentIndicator(row);
+    },
+  );
+
+  app.delete(
+    '/indicators/:code',
+    {
+      config: { access: { role: 'manager', unit: 'global' } },
+      schema: {
+        tags: ['indicators'],
+        params: indicatorParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = found(await getIndicator(db(), request.params.code));
+      await guarded(
+        () =>
+          deleteRecord(db(), 'indicators', INDICATOR, current.id, versionOf(request), writeContext(request)),
+        async () => presentIndicator(found(await getIndicator(db(), current.code))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+/** Which columns a patch of API fields may change. */
+const COLUMNS_OF: Record<string, string[]> = {
+  code: ['code'],
+  name: ['name_vi', 'name_en'],
+  unit: ['measure', 'decimals', 'trend', 'bound_min', 'bound_max'],
+  direction: ['direction'],
+  decimals: ['decimals'],
+  trend: ['trend'],
+  aggregation: ['aggregation'],
+  weight: ['weight_code'],
+  bounds: ['bound_min', 'bound_max'],
+  formula: ['formula'],
+};
+function patchTouches(patch: Record<string, unknown>, column: string): boolean {
+  return Object.keys(patch).some((k) => patch[k] !== undefined && (COLUMNS_OF[k] ?? []).includes(column));
+}

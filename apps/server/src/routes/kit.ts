@@ -1,0 +1,135 @@
+/**
+ * What the domain routes share: pagination, the version a write expects, who writes, 404s, and
+ * conflicts answered with the current record in the API's own shape.
+ */
+import type { Lang } from '@chitieu/core';
+import { type AuditActor, DomainError, type Page, type WriteContext } from '@chitieu/db';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ApiError } from '../errors.js';
+import { languageOf } from '../i18n.js';
+
+/** `?limit=&offset=`: at most 500 rows a page, 50 by default. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+/** A page of `item`s and the size of the whole list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
+}
+
+/** Present one page of rows. */
+export function presentPage<R, T>(
+  page: { items: R[]; total: number },
+  at: Page,
+  present: (row: R) => T,
+): { items: T[]; total: number; limit: number; offset: number } {
+  return { items: page.items.map(present), total: page.total, limit: at.limit, offset: at.offset };
+}
+
+/** `version` in a body: the version of the record the client read. */
+export const versionField = z.int().min(1);
+
+/** Bookkeeping every editable record shows. */
+export const recordMeta = {
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+export const metaOf = (r: { version: number; created_at: string; updated_at: string }) => ({
+  version: Number(r.version),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Text in Vietnamese and, optionally, English. */
+export const localizedText = z.object({ vi: z.string().min(1), en: z.string().nullish() });
+export const textOf = (vi: string, en: string | null) => (en == null ? { vi } : { vi, en });
+export const jsonList = (s: string | null): string[] | null =>
+  s == null ? null : (JSON.parse(s) as string[]);
+export const listJson = (l: readonly string[] | null | undefined) => (l == null ? null : JSON.stringify(l));
+
+/**
+ * The version a write expects: `If-Match: "3"` (or W/"3"), else the body's `version`. Without
+ * either the write is refused (400), so no client overwrites a record it has not read.
+ *
+ * @example versionOf(request, body.version) // 3
+ */
+export function versionOf(request: FastifyRequest, bodyVersion?: number | null): number {
+  const q = (request.query as { version?: unknown } | undefined)?.version;
+  if (bodyVersion == null && typeof q === 'number') bodyVersion = q;
+  const header = request.headers['if-match'];
+  const m = typeof header === 'string' ? /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header) : null;
+  if (m) return Number(m[1]);
+  if (typeof bodyVersion === 'number') return bodyVersion;
+  throw new ApiError(400, 'version-required');
+}
+
+/** The request's actor, when authentication attached one (issue 5). */
+function actorOf(request: FastifyRequest): AuditActor | null {
+  const actor = (request as unknown as { actor?: { userId?: number | null; username?: string } | null })
+    .actor;
+  if (!actor?.username) return null;
+  return { userId: actor.userId ?? null, username: actor.username, ip: request.ip };
+}
+
+/**
+ * Who writes, from where and why: the actor, the client's address and the reason given in
+ * `X-Change-Reason` (URI-encoded, so Vietnamese survives the header).
+ */
+export function writeContext(request: FastifyRequest): WriteContext {
+  const header = request.headers['x-change-reason'];
+  let reason: string | null = null;
+  if (typeof header === 'string' && header !== '') {
+    try {
+      reason = decodeURIComponent(header);
+    } catch {
+      reason = header;
+    }
+  }
+  const actor = actorOf(request) ?? { userId: null, username: 'anonymous', ip: request.ip };
+  return { actor, reason };
+}
+
+/** The caller's language: `?lang=` first, then Accept-Language. */
+export function langOf(request: FastifyRequest): Lang {
+  const q = (request.query as { lang?: unknown } | undefined)?.lang;
+  return q === 'vi' || q === 'en' ? q : languageOf(request.headers['accept-language']);
+}
+export const langQuery = { lang: z.enum(['vi', 'en']).optional() };
+
+/** The record, or a 404 in the error shape. */
+export function found<T>(row: T | undefined | null): T {
+  if (row === undefined || row === null) throw new ApiError(404, 'not-found');
+  return row;
+}
+
+/**
+ * Run a write; a stale version comes back as 409 with the record as it now is, presented the way
+ * a GET shows it.
+ *
+ * @example
+ * await guarded(() => updateRecord(db, 'units', …), async () => presentUnit(found(await getUnit(db, code))));
+ */
+export async function guarded<T>(work: () => Promise<T>, current: () => Promise<unknown>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'version-conflict') {
+      throw new ApiError(409, 'version-conflict', [], await current());
+    }
+    throw err;
+  }
+}
+
+/** `?version=` for a DELETE (or send If-Match). */
+export const versionQuery = { version: z.coerce.number().int().min(1).optional() };
+
+/** An id path parameter. */
+export const idParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);

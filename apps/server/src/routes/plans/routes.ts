@@ -1,0 +1,175 @@
+import {
+  createRecord,
+  DomainError,
+  deleteRecord,
+  getPlan,
+  listPlans,
+  unitIds,
+  updateRecord,
+} from '@chitieu/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readableUnitIds } from '../../auth/plugin.js';
+import { errorBodySchema } from '../../errors.js';
+import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { deleteQuery } from '../units/schema.js';
+import { presentPlan } from './presenter.js';
+import { planCreate, planListQuery, planOut, planParams, planPatch } from './schema.js';
+
+const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+const PLAN = {
+  entity: 'plan',
+  code: (r: Record<string, unknown>) => String(r.code),
+  unitId: (r: Record<string, unknown>) => Number(r.unit_id),
+};
+type PlanInput = z.infer<typeof planCreate>;
+
+/** Plan columns from API fields; only the fields given. */
+function planColumns(p: Partial<PlanInput>): Record<string, unknown> {
+  const c: Record<string, unknown> = {};
+  if (p.code !== undefined) c.code = p.code;
+  if (p.title !== undefined) {
+    c.title_vi = p.title.vi;
+    c.title_en = p.title.en ?? null;
+  }
+  if (p.kind !== undefined) c.kind = p.kind ?? 'other';
+  if (p.issuer !== undefined) c.issuer = p.issuer ?? null;
+  if (p.baselineYear !== undefined) c.baseline_year = p.baselineYear;
+  if (p.targetYear !== undefined) c.target_year = p.targetYear;
+  if (p.methodology !== undefined) c.methodology = p.methodology ?? 'chitieu';
+  if (p.bands !== undefined) c.bands = p.bands == null ? null : JSON.stringify(p.bands);
+  if (p.bandLabels !== undefined) c.band_labels = p.bandLabels == null ? null : JSON.stringify(p.bandLabels);
+  if (p.forecast !== undefined) {
+    c.forecast_exceed = p.forecast?.exceed ?? null;
+    c.forecast_complete = p.forecast?.complete ?? null;
+  }
+  if (p.visibility !== undefined) c.visibility = p.visibility ?? 'public';
+  return c;
+}
+
+function checkYears(baseline: number, target: number): void {
+  if (target <= baseline) throw new DomainError('invalid', [{ path: 'targetYear', rule: 'year-order' }]);
+}
+
+async function unitIdOf(db: Parameters<typeof unitIds>[0], code: string): Promise<number> {
+  const id = (await unitIds(db, [code])).get(code);
+  if (id === undefined)
+    throw new DomainError('unknown-reference', [{ path: 'unit', kind: 'unit', subject: code }]);
+  return id;
+}
+
+/** Plans: resolutions and socio-economic plans of a unit over a term. */
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/plans',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['plans'],
+        description: 'Plans, filtered: public plans, and the plans of the units the caller may read.',
+        querystring: planListQuery,
+        response: { 200: pageOf(planOut), 400: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      const visibleTo = await readableUnitIds(request);
+      return presentPage(
+        await listPlans(db(), { ...filter, visibleTo }, { limit, offset }),
+        { limit, offset },
+        presentPlan,
+      );
+    },
+  );
+
+  app.post(
+    '/plans',
+    {
+      config: { access: { role: 'manager', unit: { in: 'body', path: 'unit', is: 'unit-code' } } },
+      schema: { tags: ['plans'], body: planCreate, response: { 201: planOut, ...errors } },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      checkYears(b.baselineYear, b.targetYear);
+      const columns = planColumns({ kind: 'other', methodology: 'chitieu', visibility: 'public', ...b });
+      const row = await createRecord(
+        db(),
+        'plans',
+        PLAN,
+        { ...columns, unit_id: await unitIdOf(db(), b.unit) } as never,
+        writeContext(request),
+      );
+      return reply.code(201).send(presentPlan(found(await getPlan(db(), row.code))));
+    },
+  );
+
+  const planRead = {
+    role: 'viewer',
+    unit: { in: 'params', path: 'code', is: 'plan-code' },
+    publicPlans: true,
+  } as const;
+  const planWrite = { role: 'manager', unit: { in: 'params', path: 'code', is: 'plan-code' } } as const;
+
+  app.get(
+    '/plans/:code',
+    {
+      config: { access: planRead },
+      schema: { tags: ['plans'], params: planParams, response: { 200: planOut, 404: errorBodySchema } },
+    },
+    async (request) => presentPlan(found(await getPlan(db(), request.params.code))),
+  );
+
+  app.patch(
+    '/plans/:code',
+    {
+      config: { access: planWrite },
+      schema: { tags: ['plans'], params: planParams, body: planPatch, response: { 200: planOut, ...errors } },
+    },
+    async (request) => {
+      const current = found(await getPlan(db(), request.params.code));
+      const { version, unit, ...patch } = request.body;
+      checkYears(patch.baselineYear ?? current.baseline_year, patch.targetYear ?? current.target_year);
+      const changes = planColumns(patch);
+      if (unit !== undefined) changes.unit_id = await unitIdOf(db(), unit);
+      const row = await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'plans',
+            PLAN,
+            current.id,
+            versionOf(request, version),
+            changes,
+            writeContext(request),
+          ),
+        async () => presentPlan(found(await getPlan(db(), current.code))),
+      );
+      return presentPlan(found(await getPlan(db(), row.code)));
+    },
+  );
+
+  app.delete(
+    '/plans/:code',
+    {
+      config: { access: planWrite },
+      schema: {
+        tags: ['plans'],
+        description:
+          'Delete a plan with its targets, programs and tasks (figures stay: they belong to units).',
+        params: planParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = found(await getPlan(db(), request.params.code));
+      await guarded(
+        () => deleteRecord(db(), 'plans', PLAN, current.id, versionOf(request), writeContext(request)),
+        async () => presentPlan(found(await getPlan(db(), current.code))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};

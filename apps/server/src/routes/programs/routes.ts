@@ -1,0 +1,470 @@
+import {
+  createRecord,
+  DomainError,
+  deleteRecord,
+  type Executor,
+  getNote,
+  getPlan,
+  getProgram,
+  getTask,
+  listNotes,
+  listPrograms,
+  listTasks,
+  nextPosition,
+  setLinkedTargets,
+  targetIds,
+  updateRecord,
+  withTransaction,
+} from '@chitieu/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../errors.js';
+import { found, guarded, listJson, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { planParams } from '../plans/schema.js';
+import { deleteQuery } from '../units/schema.js';
+import { presentNote, presentProgram, presentTask } from './presenter.js';
+import {
+  noteCreate,
+  noteListQuery,
+  noteOut,
+  noteParams,
+  notePatch,
+  programCreate,
+  programListQuery,
+  programOut,
+  programParams,
+  programPatch,
+  taskCreate,
+  taskListQuery,
+  taskOut,
+  taskPatch,
+} from './schema.js';
+
+const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+const PROGRAM = { entity: 'program' };
+const TASK = { entity: 'task' };
+const NOTE = { entity: 'progress-note' };
+
+const planRead = {
+  role: 'viewer',
+  unit: { in: 'params', path: 'code', is: 'plan-code' },
+  publicPlans: true,
+} as const;
+const planManage = { role: 'manager', unit: { in: 'params', path: 'code', is: 'plan-code' } } as const;
+const planEdit = { role: 'editor', unit: { in: 'params', path: 'code', is: 'plan-code' } } as const;
+
+/** Ids of target codes of a plan, in order; an unknown code is a 422. */
+async function targetIdsOf(db: Executor, planId: number, codes: readonly string[]): Promise<number[]> {
+  const ids = await targetIds(db, planId, codes);
+  const unknown = codes.flatMap((c, i) =>
+    ids.has(c) ? [] : [{ path: `targets[${i}]`, rule: 'targets-of-plan', subject: c }],
+  );
+  if (unknown.length > 0) throw new DomainError('invalid', unknown);
+  return codes.map((c) => ids.get(c) ?? 0);
+}
+
+type Texted = { title?: { vi: string; en?: string | null } | undefined };
+/** Columns shared by programs and tasks, from API fields; only the fields given. */
+function commonColumns(
+  b: Texted & Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  const c: Record<string, unknown> = {};
+  if (b.title !== undefined) {
+    c.title_vi = b.title.vi;
+    c.title_en = b.title.en ?? null;
+  }
+  if (b.coAgencies !== undefined) c.co_agencies = listJson(b.coAgencies as string[] | null);
+  for (const f of fields) if (b[f] !== undefined) c[f] = b[f] ?? null;
+  return c;
+}
+
+/**
+ * Programs (chương trình trọng tâm), breakthroughs (khâu đột phá) and task groups of a plan, their
+ * tasks (lead, co-agencies, due date, status, progress, linked targets) and dated progress notes.
+ */
+export const programRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+  const planOf = async (code: string) => found(await getPlan(db(), code));
+  const programOf = async (plan: string, id: number) => {
+    const p = await getProgram(db(), id);
+    return found(p && p.plan_code === plan ? p : undefined);
+  };
+  const taskOf = async (plan: string, id: number) => {
+    const t = await getTask(db(), id);
+    return found(t && t.plan_code === plan ? t : undefined);
+  };
+  const noteOf = async (plan: string, id: number) => {
+    const n = await getNote(db(), id);
+    if (n) await taskOf(plan, n.task_id);
+    return found(n);
+  };
+
+  // ------------------------------------------------------------------------- programs
+  app.get(
+    '/plans/:code/programs',
+    {
+      config: { access: planRead },
+      schema: {
+        tags: ['programs'],
+        params: planParams,
+        querystring: programListQuery,
+        response: { 200: pageOf(programOut), 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const plan = await planOf(request.params.code);
+      const { limit, offset, ...filter } = request.query;
+      return presentPage(
+        await listPrograms(db(), plan.id, filter, { limit, offset }),
+        { limit, offset },
+        presentProgram,
+      );
+    },
+  );
+
+  app.post(
+    '/plans/:code/programs',
+    {
+      config: { access: planManage },
+      schema: {
+        tags: ['programs'],
+        params: planParams,
+        body: programCreate,
+        response: { 201: programOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await planOf(request.params.code);
+      const b = request.body;
+      const id = await withTransaction(db(), async (trx) => {
+        const links = await targetIdsOf(trx, plan.id, b.targets ?? []);
+        const position =
+          b.position ?? (await nextPosition(trx, 'programs', { column: 'plan_id', id: plan.id }));
+        const row = await createRecord(
+          trx,
+          'programs',
+          PROGRAM,
+          {
+            ...commonColumns({ lead: null, coAgencies: null, ...b }, ['code', 'kind', 'lead']),
+            plan_id: plan.id,
+            position,
+          } as never,
+          writeContext(request),
+        );
+        await setLinkedTargets(trx, 'program_targets', row.id, links);
+        return row.id;
+      });
+      return reply.code(201).send(presentProgram(found(await getProgram(db(), id))));
+    },
+  );
+
+  app.get(
+    '/plans/:code/programs/:id',
+    {
+      config: { access: planRead },
+      schema: {
+        tags: ['programs'],
+        params: programParams,
+        response: { 200: programOut, 404: errorBodySchema },
+      },
+    },
+    async (request) => presentProgram(await programOf(request.params.code, request.params.id)),
+  );
+
+  app.patch(
+    '/plans/:code/programs/:id',
+    {
+      config: { access: planManage },
+      schema: {
+        tags: ['programs'],
+        params: programParams,
+        body: programPatch,
+        response: { 200: programOut, ...errors },
+      },
+    },
+    async (request) => {
+      const current = await programOf(request.params.code, request.params.id);
+      const { version, targets, ...patch } = request.body;
+      const links = targets === undefined ? null : await targetIdsOf(db(), current.plan_id, targets ?? []);
+      await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'programs',
+            PROGRAM,
+            current.id,
+            versionOf(request, version),
+            commonColumns(patch, ['code', 'kind', 'lead', 'position']),
+            writeContext(request),
+            links === null
+              ? undefined
+              : {
+                  old: { targets: current.target_codes },
+                  new: { targets: targets ?? [] },
+                  write: (trx) => setLinkedTargets(trx, 'program_targets', current.id, links),
+                },
+          ),
+        async () => presentProgram(found(await getProgram(db(), current.id))),
+      );
+      return presentProgram(found(await getProgram(db(), current.id)));
+    },
+  );
+
+  app.delete(
+    '/plans/:code/programs/:id',
+    {
+      config: { access: planManage },
+      schema: {
+        tags: ['programs'],
+        description: 'Delete a program with its tasks and their notes.',
+        params: programParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = await programOf(request.params.code, request.params.id);
+      await guarded(
+        () => deleteRecord(db(), 'programs', PROGRAM, current.id, versionOf(request), writeContext(request)),
+        async () => presentProgram(found(await getProgram(db(), current.id))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ------------------------------------------------------------------------- tasks
+  app.get(
+    '/plans/:code/tasks',
+    {
+      config: { access: planRead },
+      schema: {
+        tags: ['tasks'],
+        params: planParams,
+        querystring: taskListQuery,
+        response: { 200: pageOf(taskOut), 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const plan = await planOf(request.params.code);
+      const { limit, offset, ...filter } = request.query;
+      return presentPage(
+        await listTasks(db(), { ...filter, plan: plan.id }, { limit, offset }),
+        { limit, offset },
+        presentTask,
+      );
+    },
+  );
+
+  app.post(
+    '/plans/:code/programs/:id/tasks',
+    {
+      config: { access: planManage },
+      schema: {
+        tags: ['tasks'],
+        params: programParams,
+        body: taskCreate,
+        response: { 201: taskOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const program = await programOf(request.params.code, request.params.id);
+      const b = request.body;
+      const id = await withTransaction(db(), async (trx) => {
+        const links = await targetIdsOf(trx, program.plan_id, b.targets ?? []);
+        const position =
+          b.position ?? (await nextPosition(trx, 'tasks', { column: 'program_id', id: program.id }));
+        const row = await createRecord(
+          trx,
+          'tasks',
+          TASK,
+          {
+            ...commonColumns(
+              { lead: null, coAgencies: null, due: null, status: null, progress: null, ...b },
+              ['code', 'lead', 'due', 'status', 'progress'],
+            ),
+            program_id: program.id,
+            position,
+          } as never,
+          writeContext(request),
+        );
+        await setLinkedTargets(trx, 'task_targets', row.id, links);
+        return row.id;
+      });
+      return reply.code(201).send(presentTask(found(await getTask(db(), id))));
+    },
+  );
+
+  const taskParams = programParams;
+  app.get(
+    '/plans/:code/tasks/:id',
+    {
+      config: { access: planRead },
+      schema: { tags: ['tasks'], params: taskParams, response: { 200: taskOut, 404: errorBodySchema } },
+    },
+    async (request) => presentTask(await taskOf(request.params.code, request.params.id)),
+  );
+
+  app.patch(
+    '/plans/:code/tasks/:id',
+    {
+      config: { access: planEdit },
+      schema: { tags: ['tasks'], params: taskParams, body: taskPatch, response: { 200: taskOut, ...errors } },
+    },
+    async (request) => {
+      const current = await taskOf(request.params.code, request.params.id);
+      const { version, targets, ...patch } = request.body;
+      const links = targets === undefined ? null : await targetIdsOf(db(), current.plan_id, targets ?? []);
+      await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'tasks',
+            TASK,
+            current.id,
+            versionOf(request, version),
+            commonColumns(patch, ['code', 'lead', 'due', 'status', 'progress', 'position']),
+            writeContext(request),
+            links === null
+              ? undefined
+              : {
+                  old: { targets: current.target_codes },
+                  new: { targets: targets ?? [] },
+                  write: (trx) => setLinkedTargets(trx, 'task_targets', current.id, links),
+                },
+          ),
+        async () => presentTask(found(await getTask(db(), current.id))),
+      );
+      return presentTask(found(await getTask(db(), current.id)));
+    },
+  );
+
+  app.delete(
+    '/plans/:code/tasks/:id',
+    {
+      config: { access: planManage },
+      schema: {
+        tags: ['tasks'],
+        params: taskParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = await taskOf(request.params.code, request.params.id);
+      await guarded(
+        () => deleteRecord(db(), 'tasks', TASK, current.id, versionOf(request), writeContext(request)),
+        async () => presentTask(found(await getTask(db(), current.id))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ------------------------------------------------------------------------- progress notes
+  app.get(
+    '/plans/:code/tasks/:id/notes',
+    {
+      config: { access: planRead },
+      schema: {
+        tags: ['tasks'],
+        params: taskParams,
+        querystring: noteListQuery,
+        response: { 200: pageOf(noteOut), 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const task = await taskOf(request.params.code, request.params.id);
+      const { limit, offset } = request.query;
+      return presentPage(await listNotes(db(), task.id, { limit, offset }), { limit, offset }, presentNote);
+    },
+  );
+
+  app.post(
+    '/plans/:code/tasks/:id/notes',
+    {
+      config: { access: planEdit },
+      schema: {
+        tags: ['tasks'],
+        description: 'Add a dated progress note (the task keeps its own progress field).',
+        params: taskParams,
+        body: noteCreate,
+        response: { 201: noteOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const task = await taskOf(request.params.code, request.params.id);
+      const b = request.body;
+      const ctx = writeContext(request);
+      const row = await createRecord(
+        db(),
+        'progress_notes',
+        NOTE,
+        {
+          task_id: task.id,
+          date: b.date,
+          progress: b.progress ?? null,
+          text_vi: b.text.vi,
+          text_en: b.text.en ?? null,
+          actor: ctx.actor?.username ?? null,
+        },
+        ctx,
+      );
+      return reply.code(201).send(presentNote(found(await getNote(db(), row.id))));
+    },
+  );
+
+  app.patch(
+    '/plans/:code/notes/:id',
+    {
+      config: { access: planEdit },
+      schema: { tags: ['tasks'], params: noteParams, body: notePatch, response: { 200: noteOut, ...errors } },
+    },
+    async (request) => {
+      const current = await noteOf(request.params.code, request.params.id);
+      const { version, text, ...patch } = request.body;
+      const changes: Record<string, unknown> = {};
+      if (patch.date !== undefined) changes.date = patch.date;
+      if (patch.progress !== undefined) changes.progress = patch.progress ?? null;
+      if (text !== undefined) {
+        changes.text_vi = text.vi;
+        changes.text_en = text.en ?? null;
+      }
+      await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'progress_notes',
+            NOTE,
+            current.id,
+            versionOf(request, version),
+            changes,
+            writeContext(request),
+          ),
+        async () => presentNote(found(await getNote(db(), current.id))),
+      );
+      return presentNote(found(await getNote(db(), current.id)));
+    },
+  );
+
+  app.delete(
+    '/plans/:code/notes/:id',
+    {
+      config: { access: planEdit },
+      schema: {
+        tags: ['tasks'],
+        params: noteParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = await noteOf(request.params.code, request.params.id);
+      await guarded(
+        () =>
+          deleteRecord(db(), 'progress_notes', NOTE, current.id, versionOf(request), writeContext(request)),
+        async () => presentNote(found(await getNote(db(), current.id))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+};

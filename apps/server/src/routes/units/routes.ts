@@ -1,0 +1,257 @@
+import { createValueSource, describeDerivationReason } from '@chitieu/core';
+import {
+  createRecord,
+  DomainError,
+  deleteRecord,
+  type Executor,
+  getUnit,
+  lineageOf,
+  listFigures,
+  listUnits,
+  loadHierarchyData,
+  reorganise,
+  unitAncestors,
+  unitIds,
+  updateRecord,
+} from '@chitieu/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../errors.js';
+import { found, guarded, langOf, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { presentLineage, presentUnit } from './presenter.js';
+import {
+  deleteQuery,
+  lineageOut,
+  reorganisationBody,
+  unitCreate,
+  unitFiguresOut,
+  unitFiguresQuery,
+  unitListQuery,
+  unitOut,
+  unitParams,
+  unitPatch,
+} from './schema.js';
+
+const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+const UNIT = {
+  entity: 'unit',
+  code: (r: Record<string, unknown>) => String(r.code),
+  unitId: (r: Record<string, unknown>) => Number(r.id),
+};
+
+/** The parent's id, refusing an unknown parent (422) and a parent inside the unit's own subtree. */
+async function parentId(
+  db: Executor,
+  parent: string | null | undefined,
+  self?: number,
+): Promise<number | null> {
+  if (parent == null || parent === '') return null;
+  const id = (await unitIds(db, [parent])).get(parent);
+  if (id === undefined)
+    throw new DomainError('unknown-reference', [{ path: 'parent', kind: 'unit', subject: parent }]);
+  if (self !== undefined && ((await unitAncestors(db, [id])).get(id) ?? []).includes(self))
+    throw new DomainError('invalid', [{ path: 'parent', rule: 'parent-cycle', subject: parent }]);
+  return id;
+}
+
+/**
+ * Units: the administrative hierarchy with codes, validity and lineage; their figures over the
+ * years with aggregation from the children; reorganisations (mergers and splits).
+ */
+export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/units',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['units'],
+        querystring: unitListQuery,
+        response: { 200: pageOf(unitOut), 400: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return presentPage(await listUnits(db(), filter, { limit, offset }), { limit, offset }, presentUnit);
+    },
+  );
+
+  app.post(
+    '/units',
+    {
+      config: { access: { role: 'manager', unit: { in: 'body', path: 'parent', is: 'unit-code' } } },
+      schema: { tags: ['units'], body: unitCreate, response: { 201: unitOut, ...errors } },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const row = await createRecord(
+        db(),
+        'units',
+        UNIT,
+        {
+          code: b.code,
+          name: b.name,
+          level: b.level,
+          parent_id: await parentId(db(), b.parent),
+          admin_code: b.adminCode ?? null,
+          valid_from: b.validFrom ?? null,
+          valid_to: b.validTo ?? null,
+        },
+        writeContext(request),
+      );
+      return reply.code(201).send(presentUnit(found(await getUnit(db(), row.code))));
+    },
+  );
+
+  app.get(
+    '/units/:code',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['units'], params: unitParams, response: { 200: unitOut, 404: errorBodySchema } },
+    },
+    async (request) => presentUnit(found(await getUnit(db(), request.params.code))),
+  );
+
+  app.patch(
+    '/units/:code',
+    {
+      config: { access: { role: 'manager', unitParam: 'code' } },
+      schema: { tags: ['units'], params: unitParams, body: unitPatch, response: { 200: unitOut, ...errors } },
+    },
+    async (request) => {
+      const current = found(await getUnit(db(), request.params.code));
+      const b = request.body;
+      const changes: Record<string, unknown> = {};
+      if (b.code !== undefined) changes.code = b.code;
+      if (b.name !== undefined) changes.name = b.name;
+      if (b.level !== undefined) changes.level = b.level;
+      if (b.parent !== undefined) changes.parent_id = await parentId(db(), b.parent, current.id);
+      if (b.adminCode !== undefined) changes.admin_code = b.adminCode;
+      if (b.validFrom !== undefined) changes.valid_from = b.validFrom;
+      if (b.validTo !== undefined) changes.valid_to = b.validTo;
+      const row = await guarded(
+        () =>
+          updateRecord(
+            db(),
+            'units',
+            UNIT,
+            current.id,
+            versionOf(request, b.version),
+            changes,
+            writeContext(request),
+          ),
+        async () => presentUnit(found(await getUnit(db(), current.code))),
+      );
+      return presentUnit(found(await getUnit(db(), row.code)));
+    },
+  );
+
+  app.delete(
+    '/units/:code',
+    {
+      config: { access: { role: 'manager', unitParam: 'code' } },
+      schema: {
+        tags: ['units'],
+        params: unitParams,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const current = found(await getUnit(db(), request.params.code));
+      await guarded(
+        () => deleteRecord(db(), 'units', UNIT, current.id, versionOf(request), writeContext(request)),
+        async () => presentUnit(found(await getUnit(db(), current.code))),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/units/:code/lineage',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['units'],
+        params: unitParams,
+        response: { 200: z.array(lineageOut), 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const unit = found(await getUnit(db(), request.params.code));
+      return (await lineageOf(db(), unit.id)).map(presentLineage);
+    },
+  );
+
+  app.post(
+    '/reorganisations',
+    {
+      config: {
+        access: {
+          role: 'manager',
+          unit: [
+            { in: 'body', path: 'from[]', is: 'unit-code' },
+            { in: 'body', path: 'to[]', is: 'unit-code' },
+          ],
+        },
+      },
+      schema: {
+        tags: ['units'],
+        description: 'Record a merger (several units into one) or a split (one unit into several).',
+        body: reorganisationBody,
+        response: { 201: z.array(lineageOut), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const steps = await reorganise(db(), request.body, writeContext(request));
+      return reply.code(201).send(steps.map(presentLineage));
+    },
+  );
+
+  app.get(
+    '/units/:code/figures',
+    {
+      config: { access: { role: 'viewer', unitParam: 'code' } },
+      schema: {
+        tags: ['figures'],
+        description:
+          "A unit's figures of one indicator year by year: the entered figure, else by formula, else aggregated from the children (predecessors included after a merger).",
+        params: unitParams,
+        querystring: unitFiguresQuery,
+        response: { 200: unitFiguresOut, 400: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { code } = request.params;
+      const { indicator } = request.query;
+      const data = found(await loadHierarchyData(db(), code, [indicator]));
+      const source = createValueSource(data);
+      const years = data.values.filter((v) => v.indicator === indicator).map((v) => v.year);
+      const from = request.query.from ?? Math.min(...years, Number.POSITIVE_INFINITY);
+      const to = request.query.to ?? Math.max(...years, Number.NEGATIVE_INFINITY);
+      const entered = await listFigures(
+        db(),
+        { unit: code, indicator, period: '' },
+        { limit: 10_000, offset: 0 },
+      );
+      const lang = langOf(request);
+      const rows = [];
+      for (let year = from; Number.isFinite(from) && year <= to && rows.length < 500; year++) {
+        const r = source.resolve(code, indicator, year);
+        rows.push({
+          year,
+          value: r.ok ? r.value.value : null,
+          status: r.ok ? (r.value.status as 'official' | 'preliminary' | 'estimate') : null,
+          origin: r.ok ? r.value.origin : null,
+          derived: r.ok ? (r.value.derived ?? null) : null,
+          reason: r.ok ? null : r.reasons.map((x) => describeDerivationReason(x, lang)).join('; ') || null,
+          entered: entered.items
+            .filter((f) => f.year === year)
+            .map((f) => ({ id: Number(f.id), status: f.status, value: f.value, version: Number(f.version) })),
+        });
+      }
+      return { unit: code, indicator, rows };
+    },
+  );
+};
