@@ -58,59 +58,104 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_.]*/g;
  * // { plan: 'NQ-XI', unit: '381', year: 2023, approvedBy: 'hoa', approvedAt: '…' } or null
  */
 export async function findFigureLock(db: Executor, cell: FigureCell): Promise<FigureLock | null> {
-  const approved = await db
-    .selectFrom('figure_workflows')
-    .innerJoin('plans', 'plans.id', 'figure_workflows.plan_id')
-    .innerJoin('units', 'units.id', 'figure_workflows.unit_id')
-    .select(['figure_workflows.id', 'figure_workflows.plan_id', 'plans.code as plan', 'units.code as unit'])
-    .where('figure_workflows.unit_id', '=', cell.unit)
-    .where('figure_workflows.year', '=', cell.year)
-    .where('figure_workflows.state', '=', 'approved')
-    .execute();
-  if (approved.length === 0) return null;
+  return (await findFigureLocks(db, [cell])).get(0) ?? null;
+}
+
+/**
+ * The locks on many cells at once (an import), by the cell's index in `cells`; a few queries
+ * whatever the number of cells. See {@link findFigureLock} for what locks a cell.
+ *
+ * @example
+ * await findFigureLocks(trx, [{ unit: 7, indicator: 3, year: 2023 }, { unit: 8, indicator: 3, year: 2023 }])
+ * // Map { 0 => { plan: 'NQ-XI', … } }
+ */
+export async function findFigureLocks(
+  db: Executor,
+  cells: readonly FigureCell[],
+): Promise<Map<number, FigureLock>> {
+  const locks = new Map<number, FigureLock>();
+  const units = [...new Set(cells.map((c) => c.unit))];
+  const approved = [];
+  for (let i = 0; i < units.length; i += 500) {
+    approved.push(
+      ...(await db
+        .selectFrom('figure_workflows')
+        .innerJoin('plans', 'plans.id', 'figure_workflows.plan_id')
+        .innerJoin('units', 'units.id', 'figure_workflows.unit_id')
+        .select([
+          'figure_workflows.id',
+          'figure_workflows.plan_id',
+          'figure_workflows.unit_id',
+          'figure_workflows.year',
+          'plans.code as plan',
+          'units.code as unit',
+        ])
+        .where('figure_workflows.unit_id', 'in', units.slice(i, i + 500))
+        .where('figure_workflows.state', '=', 'approved')
+        .execute()),
+    );
+  }
+  if (approved.length === 0) return locks;
   const indicators = await db
     .selectFrom('indicators')
     .select(['id', 'code', 'formula', 'weight_code'])
     .execute();
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const code = indicators.find((i) => Number(i.id) === cell.indicator)?.code;
-  if (code === undefined) return null;
-  for (const wf of approved) {
-    const targets = await db
-      .selectFrom('targets')
-      .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
-      .select('indicators.code')
-      .where('targets.plan_id', '=', wf.plan_id)
-      .execute();
-    const used = new Set<string>();
-    const queue = targets.map((t) => t.code);
+  const codeOf = new Map(indicators.map((i) => [Number(i.id), i.code]));
+  const planIds = [...new Set(approved.map((a) => Number(a.plan_id)))];
+  const targets = await db
+    .selectFrom('targets')
+    .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
+    .select(['targets.plan_id', 'indicators.code'])
+    .where('targets.plan_id', 'in', planIds)
+    .execute();
+  const used = new Map<number, Set<string>>();
+  for (const planId of planIds) {
+    const seen = new Set<string>();
+    const queue = targets.filter((t) => Number(t.plan_id) === planId).map((t) => t.code);
     while (queue.length > 0) {
       const next = queue.pop() as string;
-      if (used.has(next)) continue;
-      used.add(next);
+      if (seen.has(next)) continue;
+      seen.add(next);
       const ind = byCode.get(next);
-      if (!ind) continue;
-      if (ind.weight_code) queue.push(ind.weight_code);
-      for (const name of ind.formula?.match(IDENTIFIER) ?? []) if (byCode.has(name)) queue.push(name);
+      if (ind?.weight_code) queue.push(ind.weight_code);
+      for (const name of ind?.formula?.match(IDENTIFIER) ?? []) if (byCode.has(name)) queue.push(name);
     }
-    if (!used.has(code)) continue;
-    const step = await db
-      .selectFrom('workflow_steps')
-      .select(['actor', 'at'])
-      .where('workflow_id', '=', wf.id)
-      .where('action', '=', 'approve')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return {
+    used.set(planId, seen);
+  }
+  const steps = await db
+    .selectFrom('workflow_steps')
+    .select(['workflow_id', 'actor', 'at'])
+    .where(
+      'workflow_id',
+      'in',
+      approved.map((a) => Number(a.id)),
+    )
+    .where('action', '=', 'approve')
+    .orderBy('id')
+    .execute();
+  const approval = new Map(steps.map((s) => [Number(s.workflow_id), s])); // the latest wins
+  const byCell = new Map<string, typeof approved>();
+  for (const a of approved) {
+    const key = `${a.unit_id}|${a.year}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), a]);
+  }
+  cells.forEach((cell, index) => {
+    const code = codeOf.get(cell.indicator);
+    const wf = byCell
+      .get(`${cell.unit}|${cell.year}`)
+      ?.find((a) => code !== undefined && used.get(Number(a.plan_id))?.has(code));
+    if (!wf) return;
+    const step = approval.get(Number(wf.id));
+    locks.set(index, {
       plan: wf.plan,
       unit: wf.unit,
       year: cell.year,
       approvedBy: step?.actor ?? null,
       approvedAt: step?.at ?? null,
-    };
-  }
-  return null;
+    });
+  });
+  return locks;
 }
 
 /**

@@ -1,7 +1,13 @@
 import type { Lang } from '@chitieu/core';
 
 /** Problems an import can find only against the database (the file itself is already valid). */
-export type ImportProblemCode = 'unknown-unit' | 'unknown-indicator' | 'unknown-target' | 'parent-cycle';
+export type ImportProblemCode =
+  | 'unknown-unit'
+  | 'unknown-indicator'
+  | 'unknown-target'
+  | 'parent-cycle'
+  // A figure whose plan, unit and year are approved (figure-lock.ts words it with who approved).
+  | 'figures-locked';
 
 const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>> = {
   'unknown-unit': {
@@ -15,6 +21,10 @@ const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>
   'parent-cycle': {
     vi: (c) => `Đơn vị "${c}" nằm trong một vòng lặp đơn vị cấp trên.`,
     en: (c) => `Unit "${c}" is on a cycle of parent units.`,
+  },
+  'figures-locked': {
+    vi: (c) => `Số liệu ${c} đã được phê duyệt; cần mở lại trước khi sửa.`,
+    en: (c) => `Figure ${c} is approved; reopen it before changing it.`,
   },
   'unknown-target': {
     vi: (c) => `Chỉ tiêu "${c}" không có trong kế hoạch.`,

@@ -12,6 +12,7 @@ import type {
 } from '@chitieu/core';
 import { sql } from 'kysely';
 import { type Executor, withTransaction } from '../transaction.js';
+import { figureLockMessage, findFigureLocks } from './figure-lock.js';
 import { type ImportProblemCode, importProblemMessage } from './messages.js';
 import { chunks, type RowCounts, selectWhereIn, upsertRows } from './rows.js';
 
@@ -61,6 +62,27 @@ export async function importPlanFile(
 ): Promise<ImportResult> {
   const lang = options.lang ?? 'vi';
   const actor = options.actor ?? null;
+  try {
+    return await importInTransaction(db, data, lang, actor);
+  } catch (err) {
+    // A file that would change approved figures is refused whole (the transaction rolled back).
+    if (err instanceof LockedFigures) return { ok: false, problems: err.problems };
+    throw err;
+  }
+}
+
+class LockedFigures extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('figures-locked');
+  }
+}
+
+async function importInTransaction(
+  db: Executor,
+  data: PlanData,
+  lang: Lang,
+  actor: string | null,
+): Promise<ImportResult> {
   return withTransaction(db, async (trx) => {
     const at = now();
     const problems: ImportProblem[] = [];
@@ -270,6 +292,20 @@ export async function importPlanFile(
       valueRows.map((r) => r.indicator_id),
     );
     const values = await upsertRows(trx, 'indicator_values', valueRows, existingValues, valueKey, at);
+    const touched = valueRows.flatMap((r, i) => (values.changed.has(valueKey(r)) ? [{ i, r }] : []));
+    const locks = await findFigureLocks(
+      trx,
+      touched.map(({ r }) => ({ unit: r.unit_id, indicator: r.indicator_id, year: r.year })),
+    );
+    if (locks.size > 0) {
+      throw new LockedFigures(
+        [...locks].map(([k, lock]) => ({
+          path: `values[${touched[k]?.i}]`,
+          code: 'figures-locked' as const,
+          message: figureLockMessage(lock, lang),
+        })),
+      );
+    }
     const revised = await selectWhereIn(trx, 'indicator_values', 'id', [
       ...[...values.changed].map((k) => values.ids.get(k) ?? 0),
     ]);

@@ -3,6 +3,7 @@ import {
   FiguresLockedError,
   figureLockMessage,
   findFigureLock,
+  importPlanFile,
   listAudit,
   nextWorkflowState,
   testDialects,
@@ -113,6 +114,30 @@ describe.each(await testDialects())('workflow and audit on %s', (dialect) => {
     ).toBe(
       'Số liệu năm 2023 của đơn vị 381 thuộc kế hoạch NQ-XI đã được hoa phê duyệt ngày 2026-11-28; cần mở lại (nêu rõ lý do) trước khi sửa.',
     );
+  });
+
+  it('refuses a plan-file import that would change approved figures, and writes nothing', async () => {
+    const value = (v: number) => ({
+      indicator: 'GO',
+      unit: '381',
+      year: 2023,
+      value: v,
+      status: 'estimate' as const,
+      note: 'ước thực hiện',
+    });
+    const file = (values: ReturnType<typeof value>[]) => ({ units: [], indicators: [], plans: [], values });
+    const before = await listAudit(w.t.handle.db, { limit: 1 });
+    const refused = await importPlanFile(w.t.handle.db, file([value(1)]), { lang: 'en' });
+    expect(refused.ok ? [] : refused.problems.map((p) => [p.path, p.code, p.message])).toEqual([
+      [
+        'values[0]',
+        'figures-locked',
+        expect.stringMatching(/^The 2023 figures of unit 381 for plan NQ-XI were approved by hoa on /),
+      ],
+    ]);
+    expect(await listAudit(w.t.handle.db, { limit: 1 })).toEqual(before);
+    // The same figure as stored changes nothing, so it passes.
+    expect((await importPlanFile(w.t.handle.db, file([value(18997.6)]))).ok).toBe(true);
   });
 
   it('refuses a step the state does not allow, saying why', async () => {
