@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0100 from './0100_domain.js';
 import * as m0101 from './0101_data_version.js';
+import * as m0102 from './0102_data_version_shards.js';
 import * as m0200 from './0200_accounts.js';
 
 /**
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0100_domain': m0100,
   '0101_data_version': m0101,
+  '0102_data_version_shards': m0102,
   '0200_accounts': m0200,
 };
 
