@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   type Dialect,
   dropTestSchema,
+  LATEST_MIGRATION,
   loadPlanData,
   newTestSchemaUrl,
   openDatabase,
@@ -82,7 +83,7 @@ describe.each(await testDialects())('on %s', (dialect: Dialect) => {
     try {
       expect(server.banner).toContain('chitieu đang chạy tại http://127.0.0.1:');
       const res = await fetch(`${server.url}/api/health`);
-      expect(await res.json()).toEqual({ status: 'ok', database: dialect, migration: '0001_initial' });
+      expect(await res.json()).toEqual({ status: 'ok', database: dialect, migration: LATEST_MIGRATION });
     } finally {
       const exit = await server.stop();
       expect(exit.code).toBe(0);
