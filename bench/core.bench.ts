@@ -6,7 +6,7 @@
  * Goals: evaluation faster than parsing (ratio < 1) and under 3 s in total.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createValueSource,
@@ -23,7 +23,7 @@ import {
   type ValueSource,
 } from '@chitieu/core';
 import { readPlanFile } from '@chitieu/plan-file';
-import { type BenchTable, timeMs } from './lib.js';
+import type { BenchTable } from './lib.js';
 
 export const name = 'core';
 
@@ -181,6 +181,37 @@ function rankAll(data: PlanData, values: ValueSource): number {
   return rankings;
 }
 
+interface Timing {
+  /** Median wall time, ms. */
+  wall: number;
+  /** Median CPU time of the process (user + system, all threads: GC helpers included), ms. */
+  cpu: number;
+}
+
+/**
+ * Median wall and CPU time of `fn` over `runs` runs after `warmup` runs; `setup` runs before each,
+ * untimed (e.g. a fresh value source, so every timed run starts cold).
+ */
+async function timed<S>(setup: () => S, fn: (s: S) => unknown, runs = 3, warmup = 1): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn(setup());
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = setup();
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    await fn(s);
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const cpu = process.cpuUsage(cpu0);
+    cpus.push((cpu.user + cpu.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+const RUNS = 3;
+const WARMUP = 1;
+
 export async function run(): Promise<BenchTable[]> {
   const dir = mkdtempSync(join(tmpdir(), 'chitieu-bench-'));
   const file = join(dir, 'national.json');
@@ -189,7 +220,9 @@ export async function run(): Promise<BenchTable[]> {
     const valueCount = writeSynthetic(file);
     const mb = statSync(file).size / 1e6;
     let parsed: PlanData | null = null;
-    const parseMs = await timeMs(
+    // The baseline gets the same warm-up and runs as the evaluation: a cold parse would flatter the ratio.
+    const parse = await timed(
+      () => null,
       async () => {
         const r = await readPlanFile(file);
         if (!r.ok) {
@@ -198,48 +231,79 @@ export async function run(): Promise<BenchTable[]> {
         }
         parsed = r.data;
       },
-      3,
-      0,
+      RUNS,
+      WARMUP,
     );
     if (!parsed) throw new Error('nothing parsed');
     const data: PlanData = parsed;
     let evaluations: Evaluation[] = [];
     let rankings = 0;
-    const totalMs = await timeMs(
+    // The whole evaluation as a user runs it: build the value source, evaluate every plan (each cell
+    // resolved on first read), rank. This is the figure the goals are judged on.
+    const total = await timed(
+      () => null,
       () => {
         const values = createValueSource(data);
         evaluations = evaluateAll(data, values);
         rankings = rankAll(data, values);
       },
-      3,
-      1,
+      RUNS,
+      WARMUP,
     );
-    const sourceMs = await timeMs(() => createValueSource(data).actual('C1', 'I01', 2023), 3, 1);
+    // Its parts, each timed alone.
+    const source = await timed(
+      () => null,
+      () => createValueSource(data).actual('C1', 'I01', 2023),
+      RUNS,
+      WARMUP,
+    );
+    const evalCold = await timed(
+      () => createValueSource(data),
+      (values) => evaluateAll(data, values),
+      RUNS,
+      WARMUP,
+    );
     const values = createValueSource(data);
-    const evalMs = await timeMs(() => evaluateAll(data, values), 3, 1);
-    const rankMs = await timeMs(() => rankAll(data, values), 3, 1);
+    const evalWarm = await timed(
+      () => values,
+      (v) => evaluateAll(data, v),
+      RUNS,
+      WARMUP,
+    );
+    const rank = await timed(
+      () => values,
+      (v) => rankAll(data, v),
+      RUNS,
+      WARMUP,
+    );
     const targets = evaluations.reduce((n, e) => n + e.targets.length, 0);
     const forecasts = evaluations.reduce(
       (n, e) => n + e.targets.filter((t) => t.forecast.class !== 'insufficient-data').length,
       0,
     );
-    const ratio = totalMs / parseMs;
+    const ratio = total.wall / parse.wall;
     const perPlan = (ms: number) => (ms * 1000) / COMMUNES;
+    const row = (step: string, t: Timing) => [step, t.wall, t.cpu, perPlan(t.wall)];
     return [
       {
         title: `core: ${COMMUNES} commune plans × ${TARGETS} targets, ${valueCount} values (${mb.toFixed(1)} MB JSON)`,
-        columns: ['step', 'median ms', 'µs per plan'],
+        columns: ['step', 'median ms', 'CPU ms', 'µs per plan'],
         rows: [
-          ['baseline: read + parse + validate the plan file', parseMs, perPlan(parseMs)],
-          ['  value source (index values, formulas, aggregation)', sourceMs, perPlan(sourceMs)],
-          ['  evaluate every plan with forecasts', evalMs, perPlan(evalMs)],
-          [`  ${rankings} rankings (each commune among its siblings)`, rankMs, perPlan(rankMs)],
-          ['total evaluation (the three above, in one run)', totalMs, perPlan(totalMs)],
+          row('baseline: read + parse + validate the plan file', parse),
+          row('  value source build (index values; cells resolve on first read)', source),
+          row('  evaluate every plan with forecasts, cold source (resolves each cell)', evalCold),
+          row('  evaluate every plan with forecasts, warm source (cells resolved)', evalWarm),
+          row(`  ${rankings} rankings (each commune among its siblings)`, rank),
+          row('total evaluation: source build + cold evaluation + rankings, one run', total),
         ],
         notes: [
-          `${targets} targets evaluated, ${forecasts} with a forecast class.`,
+          `${targets} targets evaluated, ${forecasts} with a forecast class; medians of ${RUNS} runs after ${WARMUP} warm-up, each step alike.`,
+          'CPU ms counts every thread of the process (GC helpers too); the evaluation itself runs on one thread.',
           `evaluation / parse = ${ratio.toFixed(2)} (goal < 1): ${ratio < 1 ? 'met' : 'NOT met'}`,
-          `total evaluation = ${(totalMs / 1000).toFixed(2)} s (goal < 3 s): ${totalMs < 3000 ? 'met' : 'NOT met'}`,
+          `total evaluation = ${(total.wall / 1000).toFixed(2)} s (goal < 3 s): ${total.wall < 3000 ? 'met' : 'NOT met'}`,
+          `load average when measured: ${loadavg()
+            .map((x) => x.toFixed(2))
+            .join(' ')} on ${cpus().length} CPUs (wall times grow with it).`,
         ],
       },
     ];

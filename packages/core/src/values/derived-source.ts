@@ -57,7 +57,7 @@ const NOTHING_DERIVED: Derivation = { ok: false, reasons: [] };
  * src.actual('38', 'SHARE', 2023) // { value: 25.3, status: 'estimate', origin: 'formula' }
  */
 export function createValueSource(data: PlanData): DerivedValueSource {
-  // The string-keyed index serves plan figures and cells outside the dense keys; built on first use.
+  // The string-keyed index serves cells outside the dense keys; built on first use.
   let enteredIndex: ValueSource | undefined;
   const entered = () => {
     enteredIndex ??= indexEnteredValues(data.values);
@@ -116,10 +116,16 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   // finite, not `plan`, strongest status wins, the later of equals): string-keyed lookups dominated
   // the cost of resolving a national data set.
   const enteredDense = memo<ResolvedValue>(unitIndex.size * nInd * span);
+  // Annual plan figures on the same keys (the later of two wins, as in indexEnteredValues).
+  const plannedDense = memo<number>(unitIndex.size * nInd * span);
   for (const v of data.values) {
-    if ((v.period != null && v.period !== '') || !Number.isFinite(v.value) || v.status === 'plan') continue;
+    if ((v.period != null && v.period !== '') || !Number.isFinite(v.value)) continue;
     const k = cellKey(v.unit, v.indicator, v.year);
     if (k === null) continue;
+    if (v.status === 'plan') {
+      plannedDense.set(k, v.value);
+      continue;
+    }
     const prev = enteredDense.get(k);
     if (!prev || STATUS_RANK[v.status] <= STATUS_RANK[prev.status])
       enteredDense.set(k, { value: v.value, status: v.status, origin: 'entered' });
@@ -204,7 +210,10 @@ export function createValueSource(data: PlanData): DerivedValueSource {
       const r = cell(unit, indicator, year);
       return 'reasons' in r ? null : r;
     },
-    plan: (unit, indicator, year) => entered().plan(unit, indicator, year),
+    plan(unit, indicator, year) {
+      const k = cellKey(unit, indicator, year);
+      return k === null ? entered().plan(unit, indicator, year) : (plannedDense.get(k) ?? null);
+    },
     actualYears(unit, indicator) {
       const k = `${unit}\u0000${indicator}`;
       let ys = yearsMemo.get(k);
