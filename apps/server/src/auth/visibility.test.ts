@@ -30,6 +30,39 @@ describe.each(await testDialects())('who sees and writes what on %s', (dialect) 
     expect(await plan('NQ-382', {})).toBe(401);
   });
 
+  it("does not show a private plan's parts through a public plan's address", async () => {
+    const db = w.t.handle.db;
+    const plan = await db
+      .selectFrom('plans')
+      .select('id')
+      .where('code', '=', 'NQ-XI')
+      .executeTakeFirstOrThrow();
+    const target = await db
+      .selectFrom('targets')
+      .select('id')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const program = await db
+      .selectFrom('programs')
+      .select('id')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const task = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('program_id', '=', program.id)
+      .executeTakeFirstOrThrow();
+    for (const [part, id] of [
+      ['targets', target.id],
+      ['programs', program.id],
+      ['tasks', task.id],
+      ['tasks', `${task.id}/notes`],
+    ] as const) {
+      const res = await w.app.inject({ url: `/api/plans/NQ-PUB/${part}/${id}` });
+      expect([part, res.statusCode]).toEqual([part, 404]);
+    }
+  });
+
   it("shows an editor their units' plans and public ones, never another unit's private plan", async () => {
     expect(await plans(editor.headers)).toEqual(['NQ-PUB', 'NQ-XI']);
     expect(await plan('NQ-XI', editor.headers)).toBe(200);
