@@ -231,6 +231,10 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
       expect(ok.json()).toMatchObject({ decimals: 2, trend: 'linear', bounds: [0, 100], weight: 'DAN_SO' });
       const list = await w.call('GET', '/api/indicators?q=T_RATE');
       expect(list.json().total).toBe(1);
+      expect((await w.call('GET', '/api/indicators/T_RATE')).json()).toMatchObject({
+        unit: '%',
+        direction: 'down',
+      });
       const edit = await w.call('PATCH', '/api/indicators/T_RATE', { formula: 'DAN_SO / 100', version: 1 });
       expect(edit.json()).toMatchObject({ formula: 'DAN_SO / 100', version: 2 });
       const stale = await w.call('PATCH', '/api/indicators/T_RATE', { decimals: 1, version: 1 });
@@ -310,6 +314,26 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
       await w.call('PATCH', `/api/plans/KH-T1/targets/${t1.json().id}`, { position: 1, version: 1 });
       const targets = await w.call('GET', '/api/plans/KH-T1/targets');
       expect(targets.json().items.map((t: { code: string }) => t.code)).toEqual(['2', '1']);
+      expect((await w.call('GET', `/api/plans/KH-T1/targets/${t1.json().id}`)).json()).toMatchObject({
+        code: '1',
+        version: 2,
+      });
+      const t3 = await w.call('POST', '/api/plans/KH-T1/targets', {
+        code: '3',
+        text: { vi: 'x' },
+        indicator: 'GO',
+        kind: 'level',
+        value: 1,
+      });
+      expect((await w.call('DELETE', `/api/plans/KH-T1/targets/${t3.json().id}?version=1`)).statusCode).toBe(
+        204,
+      );
+      const renamed = await w.call('PATCH', '/api/plans/KH-T1', {
+        title: { vi: 'Kế hoạch 5 năm 2026–2030', en: 'Five-year plan' },
+        version: 1,
+      });
+      expect(renamed.json()).toMatchObject({ title: { en: 'Five-year plan' }, version: 2 });
+      expect((await w.call('GET', '/api/plans/KH-T1')).json().version).toBe(2);
       expect((await w.call('GET', `/api/plans/NQ-DH-XV/targets/${t1.json().id}`)).statusCode).toBe(404);
 
       const program = await w.call('POST', '/api/plans/KH-T1/programs', {
@@ -335,6 +359,21 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
         version: 1,
       });
       expect(relinked.json()).toMatchObject({ targets: ['2', '1'], version: 2 });
+      const extra = await w.call('POST', '/api/plans/KH-T1/programs', {
+        code: 'NV1',
+        kind: 'task-group',
+        title: { vi: 'Nhóm giải pháp' },
+      });
+      const programs = await w.call('GET', '/api/plans/KH-T1/programs?kind=task-group');
+      expect(programs.json().items.map((p: { code: string }) => p.code)).toEqual(['NV1']);
+      expect((await w.call('GET', `/api/plans/KH-T1/programs/${extra.json().id}`)).json().position).toBe(1);
+      expect(
+        (
+          await w.call('DELETE', `/api/plans/KH-T1/programs/${extra.json().id}`, undefined, {
+            'if-match': 'W/"1"',
+          })
+        ).statusCode,
+      ).toBe(204);
 
       const task = await w.call('POST', `/api/plans/KH-T1/programs/${program.json().id}/tasks`, {
         code: 'DP1.1',
@@ -387,7 +426,10 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
 
       const stale = await w.call('DELETE', '/api/plans/KH-T1?version=0');
       expect(stale.statusCode).toBe(400);
-      const deleted = await w.call('DELETE', '/api/plans/KH-T1?version=1');
+      const staleDelete = await w.call('DELETE', '/api/plans/KH-T1?version=1');
+      expect(staleDelete.statusCode).toBe(409);
+      expect(staleDelete.json().error.current).toMatchObject({ code: 'KH-T1', version: 2 });
+      const deleted = await w.call('DELETE', '/api/plans/KH-T1?version=2');
       expect(deleted.statusCode).toBe(204);
       expect((await w.call('GET', `/api/plans/KH-T1/tasks/${taskId}`)).statusCode).toBe(404);
     });
@@ -432,6 +474,10 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
       expect(patched.json()).toMatchObject({ value: 125, note: 'điều chỉnh', source: 'ước', version: 3 });
       const stale = await w.call('PATCH', `/api/figures/${id}`, { value: 1, version: 2 });
       expect(stale.statusCode).toBe(409);
+      expect((await w.call('GET', `/api/figures/${id}`)).json()).toMatchObject({ value: 125, version: 3 });
+      const deletion = await w.call('DELETE', `/api/figures/${id}`);
+      expect(deletion.statusCode).toBe(405);
+      expect(deletion.json().error.details[0].message).toMatch(/^Số liệu không bao giờ bị xóa/);
       const history = await w.call('GET', `/api/figures/${id}/history`);
       expect(
         history.json().revisions.map((r: { version: number; value: number }) => [r.version, r.value]),

@@ -3,10 +3,20 @@
  * conflicts answered with the current record in the API's own shape.
  */
 import type { Lang } from '@chitieu/core';
-import { type AuditActor, DomainError, type Page, type WriteContext } from '@chitieu/db';
-import type { FastifyRequest } from 'fastify';
+import {
+  type AuditActor,
+  type AuditSubject,
+  DomainError,
+  deleteRecord,
+  type EditableTable,
+  type Page,
+  type WriteContext,
+} from '@chitieu/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
+import type { AccessRule } from '../access.js';
+import { ApiError, errorBodySchema } from '../errors.js';
 import { languageOf } from '../i18n.js';
 
 /** `?limit=&offset=`: at most 500 rows a page, 50 by default. */
@@ -133,3 +143,67 @@ export const idParam = z.coerce
   .int()
   .min(1)
   .max(2 ** 31 - 1);
+
+/** The error answers of a write. */
+export const writeErrors = {
+  400: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  422: errorBodySchema,
+};
+
+/**
+ * Register `DELETE url`: the record `load` finds (404 otherwise) is deleted when the version in
+ * If-Match or `?version=` is current, with its audit record; 409 with `present(record)` when stale,
+ * 409 `in-use` while others refer to it; 204 when done.
+ *
+ * @example
+ * deleteRoute(app, '/units/:code', { access, tags: ['units'], params: unitParams, table: 'units', subject: UNIT,
+ *   load: async (p) => found(await getUnit(db(), p.code)), present: async () => … });
+ */
+export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
+  app: FastifyInstance,
+  url: string,
+  options: {
+    access: AccessRule;
+    tags: string[];
+    description?: string;
+    params: P;
+    table: EditableTable;
+    subject: AuditSubject;
+    load: (params: z.infer<P>) => Promise<R>;
+    /** The record as it now is, the way GET shows it (for a stale version). */
+    present: (loaded: R) => Promise<unknown>;
+  },
+): void {
+  app.withTypeProvider<ZodTypeProvider>().delete(
+    url,
+    {
+      config: { access: options.access },
+      schema: {
+        tags: options.tags,
+        ...(options.description ? { description: options.description } : {}),
+        params: options.params,
+        querystring: z.object(versionQuery),
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const current = await options.load(request.params as z.infer<P>);
+      const db = app.database.db;
+      await guarded(
+        () =>
+          deleteRecord(
+            db,
+            options.table,
+            options.subject,
+            current.id,
+            versionOf(request),
+            writeContext(request),
+          ),
+        () => options.present(current),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,11 +1,11 @@
 import { figureHistory, getFigure, listFigures, recordFigure, reviseFigure } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorBodySchema } from '../../errors.js';
-import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import { ApiError, errorBodySchema } from '../../errors.js';
+import { languageOf } from '../../i18n.js';
+import { found, guarded, pageOf, presentPage, versionOf, writeContext, writeErrors } from '../kit.js';
 import { presentFigure } from './presenter.js';
 import { figureCreate, figureListQuery, figureOut, figureParams, figurePatch, historyOut } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const byId = { in: 'params', path: 'id', is: 'value-id' } as const;
 
 /** Figures (unit × indicator × year × period × status) and the history of each. */
@@ -48,7 +48,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Record a figure. A new cell answers 201; an existing cell (same unit, indicator, year, period and status) takes the new value only with its current `version` (else 409 with the current figure) and answers 200. Every value is kept in the history.',
         body: figureCreate,
-        response: { 200: figureOut, 201: figureOut, ...errors },
+        response: { 200: figureOut, 201: figureOut, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -95,7 +95,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
           "Correct a figure's value, source or note: a new revision; the old one stays in the history.",
         params: figureParams,
         body: figurePatch,
-        response: { 200: figureOut, ...errors },
+        response: { 200: figureOut, ...writeErrors },
       },
     },
     async (request) => {
@@ -108,6 +108,33 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         async () => presentFigure(found(await getFigure(db(), id))),
       );
       return presentFigure(figure);
+    },
+  );
+
+  app.delete(
+    '/figures/:id',
+    {
+      config: { access: { role: 'editor', unit: byId } },
+      schema: {
+        tags: ['figures'],
+        description:
+          'Figures are never deleted (405): correct one with PATCH; every value stays in the history.',
+        params: figureParams,
+        response: { 405: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      found(await getFigure(db(), request.params.id));
+      const lang = languageOf(request.headers['accept-language']);
+      throw new ApiError(405, 'method-not-allowed', [
+        {
+          path: 'params.id',
+          message:
+            lang === 'vi'
+              ? 'Số liệu không bao giờ bị xóa: hãy sửa bằng một lần nhập mới (PATCH); mọi giá trị cũ vẫn được lưu.'
+              : 'Figures are never deleted: correct one with a new entry (PATCH); every earlier value is kept.',
+        },
+      ]);
     },
   );
 

@@ -1,7 +1,6 @@
 import {
   createRecord,
   DomainError,
-  deleteRecord,
   type Executor,
   getIndicator,
   indicatorIds,
@@ -10,10 +9,18 @@ import {
 } from '@chitieu/db';
 import { applyDefaults } from '@chitieu/plan-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
-import { deleteQuery } from '../units/schema.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  pageOf,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { presentIndicator } from './presenter.js';
 import {
   indicatorCreate,
@@ -23,7 +30,6 @@ import {
   indicatorPatch,
 } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const INDICATOR = { entity: 'indicator', code: (r: Record<string, unknown>) => String(r.code) };
 type IndicatorInput = z.infer<typeof indicatorCreate>;
 
@@ -80,7 +86,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/indicators',
     {
       config: { access: { role: 'manager', unit: 'global' } },
-      schema: { tags: ['indicators'], body: indicatorCreate, response: { 201: indicatorOut, ...errors } },
+      schema: {
+        tags: ['indicators'],
+        body: indicatorCreate,
+        response: { 201: indicatorOut, ...writeErrors },
+      },
     },
     async (request, reply) => {
       await checkWeight(db(), request.body.weight);
@@ -116,7 +126,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['indicators'],
         params: indicatorParams,
         body: indicatorPatch,
-        response: { 200: indicatorOut, ...errors },
+        response: { 200: indicatorOut, ...writeErrors },
       },
     },
     async (request) => {
@@ -143,27 +153,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/indicators/:code',
-    {
-      config: { access: { role: 'manager', unit: 'global' } },
-      schema: {
-        tags: ['indicators'],
-        params: indicatorParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = found(await getIndicator(db(), request.params.code));
-      await guarded(
-        () =>
-          deleteRecord(db(), 'indicators', INDICATOR, current.id, versionOf(request), writeContext(request)),
-        async () => presentIndicator(found(await getIndicator(db(), current.code))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/indicators/:code', {
+    access: { role: 'manager', unit: 'global' },
+    tags: ['indicators'],
+    params: indicatorParams,
+    table: 'indicators',
+    subject: INDICATOR,
+    load: async (p) => found(await getIndicator(db(), p.code)),
+    present: async (i) => presentIndicator(found(await getIndicator(db(), i.code))),
+  });
 };
 
 /** Which columns a patch of API fields may change. */

@@ -1,22 +1,21 @@
-import {
-  createRecord,
-  DomainError,
-  deleteRecord,
-  getPlan,
-  listPlans,
-  unitIds,
-  updateRecord,
-} from '@chitieu/db';
+import { createRecord, DomainError, getPlan, listPlans, unitIds, updateRecord } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { errorBodySchema } from '../../errors.js';
-import { found, guarded, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
-import { deleteQuery } from '../units/schema.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  pageOf,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { presentPlan } from './presenter.js';
 import { planCreate, planListQuery, planOut, planParams, planPatch } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const PLAN = {
   entity: 'plan',
   code: (r: Record<string, unknown>) => String(r.code),
@@ -88,7 +87,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans',
     {
       config: { access: { role: 'manager', unit: { in: 'body', path: 'unit', is: 'unit-code' } } },
-      schema: { tags: ['plans'], body: planCreate, response: { 201: planOut, ...errors } },
+      schema: { tags: ['plans'], body: planCreate, response: { 201: planOut, ...writeErrors } },
     },
     async (request, reply) => {
       const b = request.body;
@@ -125,7 +124,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans/:code',
     {
       config: { access: planWrite },
-      schema: { tags: ['plans'], params: planParams, body: planPatch, response: { 200: planOut, ...errors } },
+      schema: {
+        tags: ['plans'],
+        params: planParams,
+        body: planPatch,
+        response: { 200: planOut, ...writeErrors },
+      },
     },
     async (request) => {
       const current = found(await getPlan(db(), request.params.code));
@@ -150,26 +154,14 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/plans/:code',
-    {
-      config: { access: planWrite },
-      schema: {
-        tags: ['plans'],
-        description:
-          'Delete a plan with its targets, programs and tasks (figures stay: they belong to units).',
-        params: planParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = found(await getPlan(db(), request.params.code));
-      await guarded(
-        () => deleteRecord(db(), 'plans', PLAN, current.id, versionOf(request), writeContext(request)),
-        async () => presentPlan(found(await getPlan(db(), current.code))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/plans/:code', {
+    access: planWrite,
+    tags: ['plans'],
+    description: 'Delete a plan with its targets, programs and tasks (figures stay: they belong to units).',
+    params: planParams,
+    table: 'plans',
+    subject: PLAN,
+    load: async (p) => found(await getPlan(db(), p.code)),
+    present: async (p) => presentPlan(found(await getPlan(db(), p.code))),
+  });
 };

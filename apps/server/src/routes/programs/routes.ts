@@ -1,7 +1,6 @@
 import {
   createRecord,
   DomainError,
-  deleteRecord,
   type Executor,
   getNote,
   getPlan,
@@ -17,11 +16,19 @@ import {
   withTransaction,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import { found, guarded, listJson, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  listJson,
+  pageOf,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { planParams } from '../plans/schema.js';
-import { deleteQuery } from '../units/schema.js';
 import { presentNote, presentProgram, presentTask } from './presenter.js';
 import {
   noteCreate,
@@ -40,7 +47,6 @@ import {
   taskPatch,
 } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const PROGRAM = { entity: 'program' };
 const TASK = { entity: 'task' };
 const NOTE = { entity: 'progress-note' };
@@ -131,7 +137,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['programs'],
         params: planParams,
         body: programCreate,
-        response: { 201: programOut, ...errors },
+        response: { 201: programOut, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -180,7 +186,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['programs'],
         params: programParams,
         body: programPatch,
-        response: { 200: programOut, ...errors },
+        response: { 200: programOut, ...writeErrors },
       },
     },
     async (request) => {
@@ -211,27 +217,16 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/plans/:code/programs/:id',
-    {
-      config: { access: planManage },
-      schema: {
-        tags: ['programs'],
-        description: 'Delete a program with its tasks and their notes.',
-        params: programParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = await programOf(request.params.code, request.params.id);
-      await guarded(
-        () => deleteRecord(db(), 'programs', PROGRAM, current.id, versionOf(request), writeContext(request)),
-        async () => presentProgram(found(await getProgram(db(), current.id))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/plans/:code/programs/:id', {
+    access: planManage,
+    tags: ['programs'],
+    description: 'Delete a program with its tasks and their notes.',
+    params: programParams,
+    table: 'programs',
+    subject: PROGRAM,
+    load: (p) => programOf(p.code, p.id),
+    present: async (r) => presentProgram(found(await getProgram(db(), r.id))),
+  });
 
   // ------------------------------------------------------------------------- tasks
   app.get(
@@ -264,7 +259,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         params: programParams,
         body: taskCreate,
-        response: { 201: taskOut, ...errors },
+        response: { 201: taskOut, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -309,7 +304,12 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans/:code/tasks/:id',
     {
       config: { access: planEdit },
-      schema: { tags: ['tasks'], params: taskParams, body: taskPatch, response: { 200: taskOut, ...errors } },
+      schema: {
+        tags: ['tasks'],
+        params: taskParams,
+        body: taskPatch,
+        response: { 200: taskOut, ...writeErrors },
+      },
     },
     async (request) => {
       const current = await taskOf(request.params.code, request.params.id);
@@ -339,26 +339,15 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/plans/:code/tasks/:id',
-    {
-      config: { access: planManage },
-      schema: {
-        tags: ['tasks'],
-        params: taskParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = await taskOf(request.params.code, request.params.id);
-      await guarded(
-        () => deleteRecord(db(), 'tasks', TASK, current.id, versionOf(request), writeContext(request)),
-        async () => presentTask(found(await getTask(db(), current.id))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/plans/:code/tasks/:id', {
+    access: planManage,
+    tags: ['tasks'],
+    params: taskParams,
+    table: 'tasks',
+    subject: TASK,
+    load: (p) => taskOf(p.code, p.id),
+    present: async (r) => presentTask(found(await getTask(db(), r.id))),
+  });
 
   // ------------------------------------------------------------------------- progress notes
   app.get(
@@ -388,7 +377,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'Add a dated progress note (the task keeps its own progress field).',
         params: taskParams,
         body: noteCreate,
-        response: { 201: noteOut, ...errors },
+        response: { 201: noteOut, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -417,7 +406,12 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans/:code/notes/:id',
     {
       config: { access: planEdit },
-      schema: { tags: ['tasks'], params: noteParams, body: notePatch, response: { 200: noteOut, ...errors } },
+      schema: {
+        tags: ['tasks'],
+        params: noteParams,
+        body: notePatch,
+        response: { 200: noteOut, ...writeErrors },
+      },
     },
     async (request) => {
       const current = await noteOf(request.params.code, request.params.id);
@@ -446,25 +440,13 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/plans/:code/notes/:id',
-    {
-      config: { access: planEdit },
-      schema: {
-        tags: ['tasks'],
-        params: noteParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = await noteOf(request.params.code, request.params.id);
-      await guarded(
-        () =>
-          deleteRecord(db(), 'progress_notes', NOTE, current.id, versionOf(request), writeContext(request)),
-        async () => presentNote(found(await getNote(db(), current.id))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/plans/:code/notes/:id', {
+    access: planEdit,
+    tags: ['tasks'],
+    params: noteParams,
+    table: 'progress_notes',
+    subject: NOTE,
+    load: (p) => noteOf(p.code, p.id),
+    present: async (r) => presentNote(found(await getNote(db(), r.id))),
+  });
 };

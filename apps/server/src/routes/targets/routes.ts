@@ -1,7 +1,6 @@
 import {
   createRecord,
   DomainError,
-  deleteRecord,
   type Executor,
   getPlan,
   getTarget,
@@ -11,15 +10,23 @@ import {
   updateRecord,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import { found, guarded, listJson, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  listJson,
+  pageOf,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { planParams } from '../plans/schema.js';
-import { deleteQuery } from '../units/schema.js';
 import { presentTarget } from './presenter.js';
 import { targetCreate, targetListQuery, targetOut, targetParams, targetPatch } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const TARGET = { entity: 'target' };
 type TargetInput = z.infer<typeof targetCreate>;
 
@@ -100,7 +107,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         params: planParams,
         body: targetCreate,
-        response: { 201: targetOut, ...errors },
+        response: { 201: targetOut, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -148,7 +155,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['targets'],
         params: targetParams,
         body: targetPatch,
-        response: { 200: targetOut, ...errors },
+        response: { 200: targetOut, ...writeErrors },
       },
     },
     async (request) => {
@@ -176,24 +183,13 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/plans/:code/targets/:id',
-    {
-      config: { access: planWrite },
-      schema: {
-        tags: ['targets'],
-        params: targetParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = await targetOf(request.params.code, request.params.id);
-      await guarded(
-        () => deleteRecord(db(), 'targets', TARGET, current.id, versionOf(request), writeContext(request)),
-        async () => presentTarget(found(await getTarget(db(), current.id))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/plans/:code/targets/:id', {
+    access: planWrite,
+    tags: ['targets'],
+    params: targetParams,
+    table: 'targets',
+    subject: TARGET,
+    load: (p) => targetOf(p.code, p.id),
+    present: async (r) => presentTarget(found(await getTarget(db(), r.id))),
+  });
 };

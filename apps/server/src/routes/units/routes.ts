@@ -2,7 +2,6 @@ import { createValueSource, describeDerivationReason } from '@chitieu/core';
 import {
   createRecord,
   DomainError,
-  deleteRecord,
   type Executor,
   getUnit,
   lineageOf,
@@ -17,10 +16,19 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import { found, guarded, langOf, pageOf, presentPage, versionOf, writeContext } from '../kit.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  langOf,
+  pageOf,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { presentLineage, presentUnit } from './presenter.js';
 import {
-  deleteQuery,
   lineageOut,
   reorganisationBody,
   unitCreate,
@@ -32,7 +40,6 @@ import {
   unitPatch,
 } from './schema.js';
 
-const errors = { 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const UNIT = {
   entity: 'unit',
   code: (r: Record<string, unknown>) => String(r.code),
@@ -81,7 +88,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/units',
     {
       config: { access: { role: 'manager', unit: { in: 'body', path: 'parent', is: 'unit-code' } } },
-      schema: { tags: ['units'], body: unitCreate, response: { 201: unitOut, ...errors } },
+      schema: { tags: ['units'], body: unitCreate, response: { 201: unitOut, ...writeErrors } },
     },
     async (request, reply) => {
       const b = request.body;
@@ -117,7 +124,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/units/:code',
     {
       config: { access: { role: 'manager', unitParam: 'code' } },
-      schema: { tags: ['units'], params: unitParams, body: unitPatch, response: { 200: unitOut, ...errors } },
+      schema: {
+        tags: ['units'],
+        params: unitParams,
+        body: unitPatch,
+        response: { 200: unitOut, ...writeErrors },
+      },
     },
     async (request) => {
       const current = found(await getUnit(db(), request.params.code));
@@ -147,26 +159,15 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/units/:code',
-    {
-      config: { access: { role: 'manager', unitParam: 'code' } },
-      schema: {
-        tags: ['units'],
-        params: unitParams,
-        querystring: deleteQuery,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const current = found(await getUnit(db(), request.params.code));
-      await guarded(
-        () => deleteRecord(db(), 'units', UNIT, current.id, versionOf(request), writeContext(request)),
-        async () => presentUnit(found(await getUnit(db(), current.code))),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, '/units/:code', {
+    access: { role: 'manager', unitParam: 'code' },
+    tags: ['units'],
+    params: unitParams,
+    table: 'units',
+    subject: UNIT,
+    load: async (p) => found(await getUnit(db(), p.code)),
+    present: async (u) => presentUnit(found(await getUnit(db(), u.code))),
+  });
 
   app.get(
     '/units/:code/lineage',
@@ -200,7 +201,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['units'],
         description: 'Record a merger (several units into one) or a split (one unit into several).',
         body: reorganisationBody,
-        response: { 201: z.array(lineageOut), ...errors },
+        response: { 201: z.array(lineageOut), ...writeErrors },
       },
     },
     async (request, reply) => {

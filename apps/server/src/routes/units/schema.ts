@@ -1,6 +1,6 @@
 import { DATE_PATTERN, unitSchema } from '@chitieu/plan-file';
 import { z } from 'zod';
-import { pageQuery, recordMeta, versionField, versionQuery } from '../kit.js';
+import { pageQuery, recordMeta, versionField } from '../kit.js';
 
 const date = z.string().regex(DATE_PATTERN);
 
@@ -34,7 +34,6 @@ export const unitListQuery = z.object({
   validOn: date.optional(),
   ...pageQuery,
 });
-export const deleteQuery = z.object(versionQuery);
 
 export const lineageOut = z.object({
   id: z.int(),
