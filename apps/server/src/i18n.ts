@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'figures-locked'
   | 'workflow-step-invalid'
   | 'workflow-changed'
+  | 'last-admin'
   // domain records (routes/{units,indicators,plans,targets,programs,figures,plan-files})
   | 'version-required'
   | 'version-conflict'
@@ -105,6 +106,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'workflow-changed': {
     vi: 'Người khác vừa chuyển bước số liệu này; hãy tải lại rồi thử lại.',
     en: 'Someone else has just moved these figures on; reload and try again.',
+  },
+  'last-admin': {
+    vi: 'Không thể khóa hoặc bỏ quyền của quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
+    en: 'The last administrator cannot be disabled or lose the role: nobody could manage accounts any more.',
   },
   'version-required': {
     vi: 'Cần cho biết phiên bản đang sửa (trường version hoặc tiêu đề If-Match).',

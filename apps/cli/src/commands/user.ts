@@ -43,6 +43,7 @@ const SAY = {
     enabled: (u: string) => `Đã mở khóa tài khoản ${u}.`,
     none: 'Chưa có người dùng nào.',
     off: 'đã khóa',
+    lastAdmin: 'Không thể khóa quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
   },
   en: {
     description: 'manage user accounts (add, list, disable, enable)',
@@ -71,6 +72,7 @@ const SAY = {
     enabled: (u: string) => `Enabled ${u}.`,
     none: 'No users yet.',
     off: 'disabled',
+    lastAdmin: 'The last administrator cannot be disabled: nobody could manage accounts any more.',
   },
 } satisfies Record<Lang, unknown>;
 
@@ -223,7 +225,13 @@ export function registerUser(program: Command): void {
             const say = SAY[config.lang];
             const found = await getUser(handle.db, username.trim().toLowerCase());
             if (!found) throw new CliError(say.unknownUser(username), EXIT_BAD_INPUT);
-            await updateUser(handle.db, found.id, { disabled: action === 'disable' }, cliActor());
+            const done = await updateUser(
+              handle.db,
+              found.id,
+              { disabled: action === 'disable' },
+              cliActor(),
+            );
+            if (!done.ok) throw new CliError(say.lastAdmin, EXIT_BAD_INPUT);
             console.log(action === 'disable' ? say.disabled(found.username) : say.enabled(found.username));
           }),
         ),

@@ -34,9 +34,29 @@ export interface UserSummary {
 export type AccountProblem =
   | { code: 'username-taken'; username: string }
   | { code: 'unknown-unit'; unit: string }
-  | { code: 'unknown-user' };
+  | { code: 'unknown-user' }
+  /** The change would leave no enabled administrator of every unit: nobody could manage users. */
+  | { code: 'last-admin' };
 
 const now = () => new Date().toISOString();
+
+const isGlobalAdmin = (roles: readonly HeldRole[]) =>
+  roles.some((r) => r.role === 'admin' && r.unitId === null);
+
+/** Whether an enabled administrator of every unit other than `userId` exists. */
+async function anotherAdmin(db: Executor, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.id')
+    .where('user_roles.role', '=', 'admin')
+    .where('user_roles.unit_id', 'is', null)
+    .where('users.disabled', '=', 0)
+    .where('users.id', '!=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 /** Roles held by these users, with unit codes. */
 export async function rolesOf(db: Executor, userIds: readonly number[]): Promise<Map<number, HeldRole[]>> {
@@ -242,6 +262,9 @@ export async function updateUser(
     };
     const diff = changedFields({ displayName: before.displayName, disabled: before.disabled }, after);
     if (!diff) return { ok: true, user: before };
+    if (after.disabled && isGlobalAdmin(before.roles) && !(await anotherAdmin(trx, userId))) {
+      return { ok: false, problem: { code: 'last-admin' } };
+    }
     const at = now();
     await trx
       .updateTable('users')
@@ -276,6 +299,15 @@ export async function setUserRoles(
     if (!before) return { ok: false, problem: { code: 'unknown-user' } };
     const resolved = await resolveGrants(trx, grants);
     if (!resolved.ok) return resolved;
+    const staysAdmin = resolved.rows.some((g) => g.role === 'admin');
+    if (
+      isGlobalAdmin(before.roles) &&
+      !staysAdmin &&
+      !before.disabled &&
+      !(await anotherAdmin(trx, userId))
+    ) {
+      return { ok: false, problem: { code: 'last-admin' } };
+    }
     const at = now();
     await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
     await insertRoles(trx, userId, resolved.rows, at);
@@ -485,14 +517,19 @@ export async function recentLoginFailures(
   return { count: Number(row?.n ?? 0), latest: (row?.latest as string | null | undefined) ?? null };
 }
 
-/** Remember a failed login (for any typed user name, known or not). */
+/**
+ * Remember a failed login (for any typed user name, known or not), and forget failures older
+ * than `forgetBefore` (they no longer count towards a lock-out).
+ */
 export async function recordLoginFailure(
   db: Executor,
   username: string,
   ip: string | null,
   at = now(),
+  forgetBefore?: string,
 ): Promise<void> {
   await db.insertInto('login_failures').values({ username, at, ip }).execute();
+  if (forgetBefore) await db.deleteFrom('login_failures').where('at', '<', forgetBefore).execute();
 }
 
 // ---- API tokens ----

@@ -50,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const credentials = await credentialsOf(db(), username);
       const matches = await verifyPassword(credentials?.passwordHash ?? null, password);
       if (!credentials || !matches || credentials.disabled) {
-        await recordLoginFailure(db(), username, request.ip, now.toISOString());
+        await recordLoginFailure(db(), username, request.ip, now.toISOString(), since);
         if (failures.count + 1 >= settings.lockoutFailures) throw lockedOut(now.toISOString());
         throw new ApiError(401, 'login-failed');
       }
@@ -104,7 +104,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/password',
-    { config: { access: { signedIn: true } }, schema: { body: changePasswordBody } },
+    {
+      // Limited like sign-in: a borrowed session must not become a way to guess the password.
+      config: { access: { signedIn: true }, rateLimit: { max: settings.loginPerMinute, timeWindow: 60_000 } },
+      schema: { body: changePasswordBody },
+    },
     async (request, reply) => {
       const actor = request.actor;
       if (!actor) throw new ApiError(401, 'unauthenticated');

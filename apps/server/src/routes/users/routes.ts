@@ -37,6 +37,7 @@ const ADMIN = { role: 'admin', unit: 'global' } as const;
 export function accountError(request: FastifyRequest, problem: AccountProblem): ApiError {
   if (problem.code === 'username-taken') return new ApiError(409, 'username-taken');
   if (problem.code === 'unknown-user') return new ApiError(404, 'not-found');
+  if (problem.code === 'last-admin') return new ApiError(409, 'last-admin');
   const vi = languageOf(request.headers['accept-language']) === 'vi';
   return new ApiError(400, 'validation-failed', [
     {

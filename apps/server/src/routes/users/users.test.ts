@@ -204,4 +204,23 @@ describe.each(await testDialects())('users, roles and tokens on %s', (dialect) =
     const me = await w.app.inject({ url: '/api/auth/session', headers: kim.headers });
     expect(me.json().user.roles).toEqual([{ role: 'editor', unit: '381', indicators: ['GO'] }]);
   });
+
+  it('keeps at least one enabled administrator of every unit', async () => {
+    const rootId = Number(
+      (await w.t.handle.db.selectFrom('users').select('id').where('username', '=', 'root').executeTakeFirst())
+        ?.id,
+    );
+    const off = await send('PATCH', `/api/users/${rootId}`, { disabled: true });
+    expect([off.statusCode, off.json().error.code]).toEqual([409, 'last-admin']);
+    const demoted = await send('PUT', `/api/users/${rootId}/roles`, {
+      roles: [{ role: 'viewer', unit: null }],
+    });
+    expect(demoted.statusCode).toBe(409);
+    // Once a second administrator exists, the first may step down.
+    await w.user('root2', [{ role: 'admin', unit: null }]);
+    expect(
+      (await send('PUT', `/api/users/${rootId}/roles`, { roles: [{ role: 'viewer', unit: null }] }))
+        .statusCode,
+    ).toBe(200);
+  });
 });
