@@ -40,8 +40,8 @@ export function bandEdges(edges?: readonly number[] | null): number[] {
  * @example bandIndex(12, [80, 50])   // 2
  */
 export function bandIndex(percent: number, edges: readonly number[]): number {
-  const i = edges.findIndex((edge) => percent >= edge);
-  return i === -1 ? edges.length : i;
+  for (let i = 0; i < edges.length; i++) if (percent >= (edges[i] as number)) return i;
+  return edges.length;
 }
 
 /**

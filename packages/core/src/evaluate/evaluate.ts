@@ -88,18 +88,15 @@ interface ActualSeries {
 function readSeries(ctx: Context, indicator: string): ActualSeries {
   const { plan, values, lastYear } = ctx;
   const b = plan.baselineYear;
-  const figures: number[] = [];
-  const provisional: boolean[] = [];
+  const n = Math.max(0, lastYear - b + 1);
+  const figures = new Array<number>(n).fill(Number.NaN);
+  const provisional = new Array<boolean>(n).fill(false);
   let t: number | null = null;
   for (let y = b; y <= lastYear; y++) {
     const v = values.actual(plan.unit, indicator, y);
-    if (!v || !Number.isFinite(v.value)) {
-      figures.push(Number.NaN);
-      provisional.push(false);
-      continue;
-    }
-    figures.push(v.value + 0);
-    provisional.push(v.status === 'estimate' || v.status === 'preliminary');
+    if (!v || !Number.isFinite(v.value)) continue;
+    figures[y - b] = v.value + 0;
+    provisional[y - b] = v.status === 'estimate' || v.status === 'preliminary';
     t = y;
   }
   return { series: new YearSeries(b, figures), t, provisional };
@@ -109,10 +106,10 @@ function readSeries(ctx: Context, indicator: string): ActualSeries {
 function readPlanned(ctx: Context, indicator: string, t: number | null): YearSeries {
   const { plan, values } = ctx;
   const from = (t ?? plan.targetYear) + 1;
-  const figures: number[] = [];
+  const figures = new Array<number>(Math.max(0, plan.targetYear - from + 1)).fill(Number.NaN);
   for (let y = from; y <= plan.targetYear; y++) {
     const v = values.plan(plan.unit, indicator, y);
-    figures.push(v === null ? Number.NaN : v + 0);
+    if (v !== null) figures[y - from] = v + 0;
   }
   return new YearSeries(from, figures);
 }

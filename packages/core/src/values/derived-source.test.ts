@@ -384,3 +384,22 @@ describe('a data set spanning three centuries', () => {
     expect(src.actualYears('K0', 'GO')).toEqual([1900, 2200]);
   });
 });
+
+describe('years outside the data', () => {
+  it('have no figure, entered or planned, for a known or an unknown cell; plan figures are read on the dense keys', () => {
+    const src = createValueSource({
+      units: [unit('A', null, 'district')],
+      indicators: [ind('GO')],
+      plans: [],
+      values: [val('GO', 'A', 2021, 5), val('GO', 'A', 2023, 7, 'plan'), val('GO', 'X', 2022, 9, 'plan')],
+    });
+    expect(src.actual('A', 'GO', 2019)).toBeNull();
+    expect(src.actual('A', 'GO', 2030)).toBeNull();
+    expect(src.actual('X', 'GO', 2030)).toBeNull();
+    expect(src.plan('A', 'GO', 2030)).toBeNull();
+    expect(src.plan('A', 'GO', 2023)).toBe(7);
+    expect(src.plan('A', 'GO', 2022)).toBeNull();
+    expect(src.plan('X', 'GO', 2022)).toBe(9);
+    expect(src.actual('A', 'GO', 2023)).toBeNull();
+  });
+});

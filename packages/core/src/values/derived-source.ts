@@ -130,8 +130,13 @@ export function createValueSource(data: PlanData): DerivedValueSource {
     if (!prev || STATUS_RANK[v.status] <= STATUS_RANK[prev.status])
       enteredDense.set(k, { value: v.value, status: v.status, origin: 'entered' });
   }
-  const enteredAt = (unit: string, code: string, year: number, k: number | null): ResolvedValue | null =>
-    k === null ? entered().actual(unit, code, year) : (enteredDense.get(k) ?? null);
+  // No figure of any unit exists for a whole year outside [minYear, maxYear]: answer without building
+  // the string index (a plan whose term reaches past the data asks for such years on every target).
+  const noFigures = (year: number) => Number.isInteger(year) && (year < minYear || year > maxYear);
+  const enteredAt = (unit: string, code: string, year: number, k: number | null): ResolvedValue | null => {
+    if (k !== null) return enteredDense.get(k) ?? null;
+    return noFigures(year) ? null : entered().actual(unit, code, year);
+  };
   // Memo of resolved cells: the value itself on success (no wrapper per cell), the failure otherwise.
   const resolved = memo<ResolvedValue | Failure>(unitIndex.size * nInd * span);
 
@@ -178,7 +183,7 @@ export function createValueSource(data: PlanData): DerivedValueSource {
 
   function cell(unit: string, code: string, year: number): ResolvedValue | Failure {
     const key = cellKey(unit, code, year);
-    if (key === null) return entered().actual(unit, code, year) ?? NO_VALUE;
+    if (key === null) return enteredAt(unit, code, year, null) ?? NO_VALUE;
     const memo = resolved.get(key);
     if (memo === IN_PROGRESS) return { ok: false, reasons: [{ code: 'cycle', unit, indicator: code }] };
     if (memo) return memo;
@@ -212,7 +217,8 @@ export function createValueSource(data: PlanData): DerivedValueSource {
     },
     plan(unit, indicator, year) {
       const k = cellKey(unit, indicator, year);
-      return k === null ? entered().plan(unit, indicator, year) : (plannedDense.get(k) ?? null);
+      if (k !== null) return plannedDense.get(k) ?? null;
+      return noFigures(year) ? null : entered().plan(unit, indicator, year);
     },
     actualYears(unit, indicator) {
       const k = `${unit}\u0000${indicator}`;
