@@ -159,17 +159,20 @@ export function forecastTarget(input: ForecastInput): ForecastResult {
 
   const b = spec.baselineYear;
   const rates = spec.kind === 'avg-growth' && spec.input === 'rates';
-  // The actual points in [b, t] (rates from b+1), years ascending.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let y = rates ? b + 1 : b; y <= t; y++) {
+  // The actual points in [b, t] (rates from b+1), years ascending, in arrays of their exact size.
+  const from = rates ? b + 1 : b;
+  let n = 0;
+  for (let y = from; y <= t; y++) if (series.get(y) !== undefined) n++;
+  if (n < (rates ? 1 : 2))
+    return insufficientForecast({ code: 'too-few-points', params: { count: n } }, effort);
+  const xs = new Array<number>(n);
+  const ys = new Array<number>(n);
+  for (let y = from, i = 0; y <= t; y++) {
     const v = series.get(y);
     if (v === undefined) continue;
-    xs.push(y);
-    ys.push(v);
+    xs[i] = y;
+    ys[i++] = v;
   }
-  if (xs.length < (rates ? 1 : 2))
-    return insufficientForecast({ code: 'too-few-points', params: { count: xs.length } }, effort);
 
   let trend: Trend;
   let start: number;

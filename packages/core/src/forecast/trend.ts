@@ -146,7 +146,7 @@ export function projectPath(args: {
   bounds?: Bounds | null;
 }): PathPoint[] {
   const { step, plan, bounds } = args;
-  const path: PathPoint[] = [];
+  const path = new Array<PathPoint>(Math.max(0, args.to - args.from));
   let previous = args.start;
   for (let y = args.from + 1; y <= args.to; y++) {
     const planned = plannedIn(plan, y);
@@ -161,7 +161,7 @@ export function projectPath(args: {
             ),
             source: 'trend',
           };
-    path.push(point);
+    path[y - args.from - 1] = point;
     previous = point.value;
   }
   return path;
