@@ -223,6 +223,17 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
       expect(session.json().csrfToken).toBe(b.csrf);
     });
 
+    it('lets a signed-in browser sign in again without the CSRF token (the session is not used)', async () => {
+      const b = await signIn(w.app, 'lan');
+      const again = await w.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { cookie: b.cookie },
+        payload: { username: 'minh', password: PASSWORD },
+      });
+      expect(again.json().user.username).toBe('minh');
+    });
+
     it('lets a Bearer token act as its user without CSRF, audited as that user, and stores only its hash', async () => {
       const b = await signIn(w.app, 'lan');
       const made = await newToken(b, { name: 'thống kê', days: 30 });
