@@ -12,13 +12,16 @@ import { type AuthWorld, authWorld } from './test-kit.js';
  * a route the rule allows must not answer 401/403, a route it refuses must answer exactly that.
  */
 
-type Principal = { name: string; role: Role | null; global: boolean };
+/** `unit`: where the role holds (null: every unit). The ward 38101 lies below the town 381. */
+type Principal = { name: string; role: Role | null; unit: string | null };
 const PRINCIPALS: Principal[] = [
-  { name: 'anonymous', role: null, global: false },
-  { name: 'admin', role: 'admin', global: true },
-  { name: 'manager@381', role: 'manager', global: false },
-  { name: 'editor@381', role: 'editor', global: false },
-  { name: 'viewer@381', role: 'viewer', global: false },
+  { name: 'anonymous', role: null, unit: null },
+  { name: 'admin', role: 'admin', unit: null },
+  { name: 'manager@381', role: 'manager', unit: '381' },
+  { name: 'editor@381', role: 'editor', unit: '381' },
+  { name: 'viewer@381', role: 'viewer', unit: '381' },
+  // A role on a ward covers the ward, not the town above it: 'own' (381) is out of its reach.
+  { name: 'manager@38101', role: 'manager', unit: '38101' },
 ];
 type Side = 'own' | 'other' | 'other-public';
 const SIDES: Side[] = ['own', 'other', 'other-public'];
@@ -41,9 +44,11 @@ function expected(rule: AccessRule, who: Principal, side: Side, method: string):
   if (rule.publicPlans && method === 'GET' && viaPublicPlans) return 'allow';
   if (!who.role) return 401;
   if (ROLES.indexOf(who.role) < ROLES.indexOf(rule.role)) return 403;
-  if (locators === 'global') return who.global ? 'allow' : 403;
-  if (locators === 'any' || side === 'own') return 'allow';
-  return who.global ? 'allow' : 403;
+  const global = who.unit === null;
+  if (locators === 'global') return global ? 'allow' : 403;
+  if (locators === 'any') return 'allow';
+  // The subjects of 'own' belong to unit 381, those of the other sides to unit 382.
+  return global || (side === 'own' && who.unit === '381') ? 'allow' : 403;
 }
 
 /** Set `path` (`a.b`, `values[].unit`) in `target` to `value`. */
@@ -68,9 +73,7 @@ describe.each(await testDialects())('authorization matrix on %s', (dialect) => {
     w = await authWorld(dialect);
     const db = w.t.handle.db;
     for (const who of PRINCIPALS.filter((p) => p.role)) {
-      const id = await w.user(who.name.replace('@', '-'), [
-        { role: who.role as Role, unit: who.global ? null : '381' },
-      ]);
+      const id = await w.user(who.name.replace('@', '-'), [{ role: who.role as Role, unit: who.unit }]);
       const { token } = await issueApiToken(
         db,
         { userId: id, name: 'matrix', days: 1, now: w.clock.now },
