@@ -121,6 +121,17 @@ describe.each(await testDialects())('domain repositories on %s', (dialect) => {
     ]);
   });
 
+  it('two writers creating the same figure at once: one creates it, the other gets a version conflict', async () => {
+    const cell = { unit: '38102', indicator: 'GO', year: 2022, status: 'official' as const };
+    const results = await Promise.allSettled([
+      recordFigure(t.handle.db, { ...cell, value: 10 }, ctx),
+      recordFigure(t.handle.db, { ...cell, value: 20 }, ctx),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: 'version-conflict' });
+  });
+
   it('loads a plan for evaluation in the same number of queries whatever its size', async () => {
     for (const n of [3, 30]) expect((await importPlanFile(t.handle.db, widePlan(n))).ok).toBe(true);
     let queries = 0;

@@ -7,7 +7,7 @@ import { type Executor, withTransaction } from '../transaction.js';
 import { appendAudit, figureEntityCode } from './audit.js';
 import type { Page, Paged } from './domain.js';
 import { assertFiguresWritable } from './figure-lock.js';
-import { DomainError, nowIso, type WriteContext } from './records.js';
+import { DomainError, isUniqueViolation, nowIso, type WriteContext } from './records.js';
 
 const figureQuery = (db: Executor) =>
   db
@@ -153,7 +153,7 @@ export async function recordFigure(
     }
     await assertFiguresWritable(trx, { unit: unit.id, indicator: indicator.id, year: input.year });
     const at = nowIso();
-    const row = await trx
+    const inserted = trx
       .insertInto('indicator_values')
       .values({
         unit_id: unit.id,
@@ -170,6 +170,12 @@ export async function recordFigure(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Two writers creating the same cell at once: the second finds it taken and, like any stale
+    // writer, gets a version conflict (the caller then shows the figure that won).
+    const row = await inserted.catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new DomainError('version-conflict');
+      throw err;
+    });
     const figure = await getFigure(trx, Number(row.id));
     if (!figure) throw new DomainError('not-found');
     await revise(trx, figure, 'create', null, ctx, at);

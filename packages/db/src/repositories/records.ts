@@ -69,11 +69,18 @@ type Row = Record<string, unknown>;
 
 export const nowIso = () => new Date().toISOString();
 
+const driverCode = (err: unknown) => String((err as { code?: unknown })?.code ?? '');
+
+/** Whether a driver error is a unique-key violation, on either dialect. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = driverCode(err);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** The driver's constraint errors, as domain errors; anything else is rethrown. */
 export function constraintError(err: unknown, path = ''): never {
-  const code = String((err as { code?: unknown })?.code ?? '');
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
-    throw new DomainError('duplicate', path ? [{ path }] : []);
+  const code = driverCode(err);
+  if (isUniqueViolation(err)) throw new DomainError('duplicate', path ? [{ path }] : []);
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new DomainError('in-use');
   throw err;
 }
