@@ -31,7 +31,12 @@ export interface Finished {
  */
 export function runCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string>; /** written to stdin, then closed */ input?: string },
+  options: {
+    cwd: string;
+    env?: Record<string, string>;
+    /** Written to the command's stdin, which is then closed. */
+    input?: string;
+  },
 ): Promise<Finished> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd,

@@ -15,8 +15,8 @@ import { planFileRoutes } from './routes/plan-files/routes.js';
 import { planRoutes } from './routes/plans/routes.js';
 import { programRoutes } from './routes/programs/routes.js';
 import { targetRoutes } from './routes/targets/routes.js';
-import { unitRoutes } from './routes/units/routes.js';
 import { tokenRoutes } from './routes/tokens/routes.js';
+import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 import { workflowRoutes } from './routes/workflow/routes.js';
 
