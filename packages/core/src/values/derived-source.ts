@@ -41,7 +41,6 @@ export interface DerivedValueSource extends ValueSource {
 type Failure = { ok: false; reasons: DerivationReason[] };
 const NO_VALUE: Failure = { ok: false, reasons: [{ code: 'no-value' }] };
 const IN_PROGRESS: Failure = { ok: false, reasons: [] };
-const NOTHING_DERIVED: Derivation = { ok: false, reasons: [] };
 
 /**
  * Build a memoizing value source over a whole data set. Per unit, indicator and year: the entered
@@ -184,17 +183,16 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   function cell(unit: string, code: string, year: number): ResolvedValue | Failure {
     const key = cellKey(unit, code, year);
     if (key === null) return enteredAt(unit, code, year, null) ?? NO_VALUE;
+    const e = enteredAt(unit, code, year, key);
+    // A leaf's entered figure of a plain indicator is the value as entered: nothing to derive or compare
+    // it with, so nothing to memoize either.
+    if (e && !formulas.has(code) && !children.has(unit)) return e;
     const memo = resolved.get(key);
     if (memo === IN_PROGRESS) return { ok: false, reasons: [{ code: 'cycle', unit, indicator: code }] };
     if (memo) return memo;
     resolved.set(key, IN_PROGRESS);
     let r: ResolvedValue | Failure;
-    const e = enteredAt(unit, code, year, key);
-    // A leaf's entered figure of a plain indicator has nothing to be compared with: skip the derivation.
-    const d =
-      e && !formulas.has(code) && !children.has(unit)
-        ? NOTHING_DERIVED
-        : computeDerived(unit, indicators.get(code) as Indicator, year);
+    const d = computeDerived(unit, indicators.get(code) as Indicator, year);
     if (e) r = d.ok && differs(e.value, d.value, code) ? { ...e, derived: d.value } : e;
     else if (d.ok) r = { value: d.value, status: d.status, origin: d.origin };
     else r = d.reasons.length > 0 ? { ok: false, reasons: d.reasons } : NO_VALUE;
