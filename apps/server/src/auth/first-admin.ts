@@ -15,14 +15,17 @@ export const FIRST_ADMIN = 'admin';
 export async function createFirstAdmin(db: Executor): Promise<{ username: string; password: string } | null> {
   if (await hasUsers(db)) return null;
   const password = newPassword();
-  const created = await createUser(
-    db,
-    {
-      username: FIRST_ADMIN,
-      passwordHash: await hashPassword(password),
-      roles: [{ role: 'admin', unit: null }],
-    },
-    { userId: null, username: 'system' },
-  );
-  return created.ok ? { username: FIRST_ADMIN, password } : null;
+  const passwordHash = await hashPassword(password);
+  try {
+    const created = await createUser(
+      db,
+      { username: FIRST_ADMIN, passwordHash, roles: [{ role: 'admin', unit: null }] },
+      { userId: null, username: 'system' },
+    );
+    return created.ok ? { username: FIRST_ADMIN, password } : null;
+  } catch (err) {
+    // Two servers starting on one empty PostgreSQL: the other one's insert won the unique key.
+    if (await hasUsers(db)) return null;
+    throw err;
+  }
 }
