@@ -10,6 +10,7 @@ import {
   deleteRecord,
   type EditableTable,
   type Page,
+  updateRecord,
   type WriteContext,
 } from '@chitieu/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -117,18 +118,24 @@ export function found<T>(row: T | undefined | null): T {
 }
 
 /**
- * Run a write; a stale version comes back as 409 with the record as it now is, presented the way
- * a GET shows it.
+ * Run a write; a stale version comes back as 409 with the record as it now is (the row the
+ * conflict found, else `loaded`), presented the way a GET shows it.
  *
  * @example
- * await guarded(() => updateRecord(db, 'units', …), async () => presentUnit(found(await getUnit(db, code))));
+ * await guarded(() => updateRecord(db, 'units', …), async (row) => presentUnit(found(await getUnit(db, String(row.code)))));
  */
-export async function guarded<T>(work: () => Promise<T>, current: () => Promise<unknown>): Promise<T> {
+export async function guarded<T>(
+  work: () => Promise<T>,
+  current: (row: RawRow) => Promise<unknown>,
+  loaded?: RawRow,
+): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (err instanceof DomainError && err.code === 'version-conflict') {
-      throw new ApiError(409, 'version-conflict', [], await current());
+      // The row the conflict found, else the one read before the write.
+      const row = (err.current as RawRow | undefined) ?? loaded;
+      throw new ApiError(409, 'version-conflict', [], row ? await current(row) : undefined);
     }
     throw err;
   }
@@ -173,7 +180,7 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
     subject: AuditSubject;
     load: (params: z.infer<P>) => Promise<R>;
     /** The record as it now is, the way GET shows it (for a stale version). */
-    present: (loaded: R) => Promise<unknown>;
+    present: (row: RawRow) => Promise<unknown>;
   },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().delete(
@@ -201,9 +208,84 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
             versionOf(request),
             writeContext(request),
           ),
-        () => options.present(current),
+        (now) => options.present(now),
+        current as unknown as RawRow,
       );
       return reply.code(204).send(null);
+    },
+  );
+}
+
+/** A table row as the database returns it (what `present` re-reads from). */
+export type RawRow = { id: number } & Record<string, unknown>;
+
+/**
+ * Register `PATCH url`: the record `load` finds (404 otherwise) takes the columns `changes` maps
+ * from the body when the version sent (body `version` or If-Match) is current — one update and its
+ * audit record; 409 with the record as it now is when stale. Answers with `present(row)`, the row
+ * re-read the way GET shows it (its code may have just changed).
+ *
+ * @example
+ * patchRoute(app, '/units/:code', { access, tags: ['units'], params: unitParams, body: unitPatch, response: unitOut,
+ *   table: 'units', subject: UNIT, load: (p) => …, changes: async (b, current) => ({ columns: { name: b.name } }),
+ *   present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))) });
+ */
+export function patchRoute<
+  P extends z.ZodType,
+  B extends z.ZodType<{ version?: number }>,
+  R extends { id: number },
+>(
+  app: FastifyInstance,
+  url: string,
+  options: {
+    access: AccessRule;
+    tags: string[];
+    params: P;
+    body: B;
+    response: z.ZodType;
+    table: EditableTable;
+    subject: AuditSubject;
+    load: (params: z.infer<P>) => Promise<R>;
+    /** Columns to change, and changes kept in other tables (links) with how to write them. */
+    changes: (
+      body: Omit<z.infer<B>, 'version'>,
+      current: R,
+    ) => Promise<{ columns: Record<string, unknown>; also?: Parameters<typeof updateRecord>[7] }>;
+    present: (row: RawRow) => Promise<unknown>;
+  },
+): void {
+  app.withTypeProvider<ZodTypeProvider>().patch(
+    url,
+    {
+      config: { access: options.access },
+      schema: {
+        tags: options.tags,
+        params: options.params,
+        body: options.body,
+        response: { 200: options.response, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const current = await options.load(request.params as z.infer<P>);
+      const { version, ...body } = request.body as z.infer<B>;
+      const { columns, also } = await options.changes(body, current);
+      const db = app.database.db;
+      const ctx = writeContext(request);
+      const row = await guarded(
+        () =>
+          updateRecord(
+            db,
+            options.table,
+            options.subject,
+            current.id,
+            versionOf(request, version),
+            columns,
+            ctx,
+            also,
+          ),
+        (now) => options.present(now),
+      );
+      return options.present(row as unknown as RawRow);
     },
   );
 }

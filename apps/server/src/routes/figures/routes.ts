@@ -71,6 +71,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
           );
           return page.items[0] && presentFigure(page.items[0]);
         },
+        { id: 0 }, // a cell created by another writer at the same moment: look it up
       );
       return reply.code(created ? 201 : 200).send(presentFigure(figure));
     },
@@ -105,7 +106,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
       const figure = await guarded(
         () =>
           reviseFigure(db(), id, { ...change, version: versionOf(request, version) }, writeContext(request)),
-        async () => presentFigure(found(await getFigure(db(), id))),
+        async (row) => presentFigure(found(await getFigure(db(), row.id))),
       );
       return presentFigure(figure);
     },

@@ -5,22 +5,12 @@ import {
   getIndicator,
   indicatorIds,
   listIndicators,
-  updateRecord,
 } from '@chitieu/db';
 import { applyDefaults } from '@chitieu/plan-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import {
-  deleteRoute,
-  found,
-  guarded,
-  pageOf,
-  presentPage,
-  versionOf,
-  writeContext,
-  writeErrors,
-} from '../kit.js';
+import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentIndicator } from './presenter.js';
 import {
   indicatorCreate,
@@ -118,40 +108,22 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentIndicator(found(await getIndicator(db(), request.params.code))),
   );
 
-  app.patch(
-    '/indicators/:code',
-    {
-      config: { access: { role: 'manager', unit: 'global' } },
-      schema: {
-        tags: ['indicators'],
-        params: indicatorParams,
-        body: indicatorPatch,
-        response: { 200: indicatorOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = found(await getIndicator(db(), request.params.code));
-      const { version, ...patch } = request.body;
-      const merged = { ...presentIndicator(current), ...patch };
+  patchRoute(app, '/indicators/:code', {
+    access: { role: 'manager', unit: 'global' },
+    tags: ['indicators'],
+    params: indicatorParams,
+    body: indicatorPatch,
+    response: indicatorOut,
+    table: 'indicators',
+    subject: INDICATOR,
+    load: async (p) => found(await getIndicator(db(), p.code)),
+    changes: async (patch, current) => {
       await checkWeight(db(), patch.weight);
-      const all = indicatorColumns(merged);
-      const changes = Object.fromEntries(Object.entries(all).filter(([k]) => patchTouches(patch, k)));
-      const row = await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'indicators',
-            INDICATOR,
-            current.id,
-            versionOf(request, version),
-            changes,
-            writeContext(request),
-          ),
-        async () => presentIndicator(found(await getIndicator(db(), current.code))),
-      );
-      return presentIndicator(row);
+      const all = indicatorColumns({ ...presentIndicator(current), ...patch });
+      return { columns: Object.fromEntries(Object.entries(all).filter(([k]) => patchTouches(patch, k))) };
     },
-  );
+    present: async (row) => presentIndicator(found(await getIndicator(db(), String(row.code)))),
+  });
 
   deleteRoute(app, '/indicators/:code', {
     access: { role: 'manager', unit: 'global' },
@@ -160,7 +132,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'indicators',
     subject: INDICATOR,
     load: async (p) => found(await getIndicator(db(), p.code)),
-    present: async (i) => presentIndicator(found(await getIndicator(db(), i.code))),
+    present: async (row) => presentIndicator(found(await getIndicator(db(), String(row.code)))),
   });
 };
 

@@ -1,18 +1,9 @@
-import { createRecord, DomainError, getPlan, listPlans, unitIds, updateRecord } from '@chitieu/db';
+import { createRecord, DomainError, getPlan, listPlans, unitIds } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { errorBodySchema } from '../../errors.js';
-import {
-  deleteRoute,
-  found,
-  guarded,
-  pageOf,
-  presentPage,
-  versionOf,
-  writeContext,
-  writeErrors,
-} from '../kit.js';
+import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentPlan } from './presenter.js';
 import { planCreate, planListQuery, planOut, planParams, planPatch } from './schema.js';
 
@@ -120,39 +111,23 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentPlan(found(await getPlan(db(), request.params.code))),
   );
 
-  app.patch(
-    '/plans/:code',
-    {
-      config: { access: planWrite },
-      schema: {
-        tags: ['plans'],
-        params: planParams,
-        body: planPatch,
-        response: { 200: planOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = found(await getPlan(db(), request.params.code));
-      const { version, unit, ...patch } = request.body;
+  patchRoute(app, '/plans/:code', {
+    access: planWrite,
+    tags: ['plans'],
+    params: planParams,
+    body: planPatch,
+    response: planOut,
+    table: 'plans',
+    subject: PLAN,
+    load: async (p) => found(await getPlan(db(), p.code)),
+    changes: async ({ unit, ...patch }, current) => {
       checkYears(patch.baselineYear ?? current.baseline_year, patch.targetYear ?? current.target_year);
-      const changes = planColumns(patch);
-      if (unit !== undefined) changes.unit_id = await unitIdOf(db(), unit);
-      const row = await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'plans',
-            PLAN,
-            current.id,
-            versionOf(request, version),
-            changes,
-            writeContext(request),
-          ),
-        async () => presentPlan(found(await getPlan(db(), current.code))),
-      );
-      return presentPlan(found(await getPlan(db(), row.code)));
+      const columns = planColumns(patch);
+      if (unit !== undefined) columns.unit_id = await unitIdOf(db(), unit);
+      return { columns };
     },
-  );
+    present: async (row) => presentPlan(found(await getPlan(db(), String(row.code)))),
+  });
 
   deleteRoute(app, '/plans/:code', {
     access: planWrite,
@@ -162,6 +137,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'plans',
     subject: PLAN,
     load: async (p) => found(await getPlan(db(), p.code)),
-    present: async (p) => presentPlan(found(await getPlan(db(), p.code))),
+    present: async (row) => presentPlan(found(await getPlan(db(), String(row.code)))),
   });
 };

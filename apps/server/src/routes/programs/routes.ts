@@ -12,7 +12,6 @@ import {
   nextPosition,
   setLinkedTargets,
   targetIds,
-  updateRecord,
   withTransaction,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,11 +19,10 @@ import { errorBodySchema } from '../../errors.js';
 import {
   deleteRoute,
   found,
-  guarded,
   listJson,
   pageOf,
+  patchRoute,
   presentPage,
-  versionOf,
   writeContext,
   writeErrors,
 } from '../kit.js';
@@ -106,6 +104,21 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     return found(n);
   };
 
+  /** The link change of a program or task, when the body names its targets. */
+  const relink = async (
+    current: { id: number; plan_id: number; target_codes: string[] },
+    table: 'program_targets' | 'task_targets',
+    targets: string[] | null | undefined,
+  ) => {
+    if (targets === undefined) return undefined;
+    const links = await targetIdsOf(db(), current.plan_id, targets ?? []);
+    return {
+      old: { targets: current.target_codes },
+      new: { targets: targets ?? [] },
+      write: (trx: Executor) => setLinkedTargets(trx, table, current.id, links),
+    };
+  };
+
   // ------------------------------------------------------------------------- programs
   app.get(
     '/plans/:code/programs',
@@ -178,44 +191,21 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentProgram(await programOf(request.params.code, request.params.id)),
   );
 
-  app.patch(
-    '/plans/:code/programs/:id',
-    {
-      config: { access: planManage },
-      schema: {
-        tags: ['programs'],
-        params: programParams,
-        body: programPatch,
-        response: { 200: programOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = await programOf(request.params.code, request.params.id);
-      const { version, targets, ...patch } = request.body;
-      const links = targets === undefined ? null : await targetIdsOf(db(), current.plan_id, targets ?? []);
-      await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'programs',
-            PROGRAM,
-            current.id,
-            versionOf(request, version),
-            commonColumns(patch, ['code', 'kind', 'lead', 'position']),
-            writeContext(request),
-            links === null
-              ? undefined
-              : {
-                  old: { targets: current.target_codes },
-                  new: { targets: targets ?? [] },
-                  write: (trx) => setLinkedTargets(trx, 'program_targets', current.id, links),
-                },
-          ),
-        async () => presentProgram(found(await getProgram(db(), current.id))),
-      );
-      return presentProgram(found(await getProgram(db(), current.id)));
-    },
-  );
+  patchRoute(app, '/plans/:code/programs/:id', {
+    access: planManage,
+    tags: ['programs'],
+    params: programParams,
+    body: programPatch,
+    response: programOut,
+    table: 'programs',
+    subject: PROGRAM,
+    load: (p) => programOf(p.code, p.id),
+    changes: async ({ targets, ...patch }, current) => ({
+      columns: commonColumns(patch, ['code', 'kind', 'lead', 'position']),
+      also: await relink(current, 'program_targets', targets),
+    }),
+    present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
+  });
 
   deleteRoute(app, '/plans/:code/programs/:id', {
     access: planManage,
@@ -225,7 +215,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'programs',
     subject: PROGRAM,
     load: (p) => programOf(p.code, p.id),
-    present: async (r) => presentProgram(found(await getProgram(db(), r.id))),
+    present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
   });
 
   // ------------------------------------------------------------------------- tasks
@@ -300,44 +290,21 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentTask(await taskOf(request.params.code, request.params.id)),
   );
 
-  app.patch(
-    '/plans/:code/tasks/:id',
-    {
-      config: { access: planEdit },
-      schema: {
-        tags: ['tasks'],
-        params: taskParams,
-        body: taskPatch,
-        response: { 200: taskOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = await taskOf(request.params.code, request.params.id);
-      const { version, targets, ...patch } = request.body;
-      const links = targets === undefined ? null : await targetIdsOf(db(), current.plan_id, targets ?? []);
-      await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'tasks',
-            TASK,
-            current.id,
-            versionOf(request, version),
-            commonColumns(patch, ['code', 'lead', 'due', 'status', 'progress', 'position']),
-            writeContext(request),
-            links === null
-              ? undefined
-              : {
-                  old: { targets: current.target_codes },
-                  new: { targets: targets ?? [] },
-                  write: (trx) => setLinkedTargets(trx, 'task_targets', current.id, links),
-                },
-          ),
-        async () => presentTask(found(await getTask(db(), current.id))),
-      );
-      return presentTask(found(await getTask(db(), current.id)));
-    },
-  );
+  patchRoute(app, '/plans/:code/tasks/:id', {
+    access: planEdit,
+    tags: ['tasks'],
+    params: taskParams,
+    body: taskPatch,
+    response: taskOut,
+    table: 'tasks',
+    subject: TASK,
+    load: (p) => taskOf(p.code, p.id),
+    changes: async ({ targets, ...patch }, current) => ({
+      columns: commonColumns(patch, ['code', 'lead', 'due', 'status', 'progress', 'position']),
+      also: await relink(current, 'task_targets', targets),
+    }),
+    present: async (row) => presentTask(found(await getTask(db(), row.id))),
+  });
 
   deleteRoute(app, '/plans/:code/tasks/:id', {
     access: planManage,
@@ -346,7 +313,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'tasks',
     subject: TASK,
     load: (p) => taskOf(p.code, p.id),
-    present: async (r) => presentTask(found(await getTask(db(), r.id))),
+    present: async (row) => presentTask(found(await getTask(db(), row.id))),
   });
 
   // ------------------------------------------------------------------------- progress notes
@@ -402,43 +369,27 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.patch(
-    '/plans/:code/notes/:id',
-    {
-      config: { access: planEdit },
-      schema: {
-        tags: ['tasks'],
-        params: noteParams,
-        body: notePatch,
-        response: { 200: noteOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = await noteOf(request.params.code, request.params.id);
-      const { version, text, ...patch } = request.body;
-      const changes: Record<string, unknown> = {};
-      if (patch.date !== undefined) changes.date = patch.date;
-      if (patch.progress !== undefined) changes.progress = patch.progress ?? null;
+  patchRoute(app, '/plans/:code/notes/:id', {
+    access: planEdit,
+    tags: ['tasks'],
+    params: noteParams,
+    body: notePatch,
+    response: noteOut,
+    table: 'progress_notes',
+    subject: NOTE,
+    load: (p) => noteOf(p.code, p.id),
+    changes: async ({ text, ...patch }) => {
+      const columns: Record<string, unknown> = {};
+      if (patch.date !== undefined) columns.date = patch.date;
+      if (patch.progress !== undefined) columns.progress = patch.progress ?? null;
       if (text !== undefined) {
-        changes.text_vi = text.vi;
-        changes.text_en = text.en ?? null;
+        columns.text_vi = text.vi;
+        columns.text_en = text.en ?? null;
       }
-      await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'progress_notes',
-            NOTE,
-            current.id,
-            versionOf(request, version),
-            changes,
-            writeContext(request),
-          ),
-        async () => presentNote(found(await getNote(db(), current.id))),
-      );
-      return presentNote(found(await getNote(db(), current.id)));
+      return { columns };
     },
-  );
+    present: async (row) => presentNote(found(await getNote(db(), row.id))),
+  });
 
   deleteRoute(app, '/plans/:code/notes/:id', {
     access: planEdit,
@@ -447,6 +398,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'progress_notes',
     subject: NOTE,
     load: (p) => noteOf(p.code, p.id),
-    present: async (r) => presentNote(found(await getNote(db(), r.id))),
+    present: async (row) => presentNote(found(await getNote(db(), row.id))),
   });
 };

@@ -7,7 +7,6 @@ import {
   indicatorIds,
   listTargets,
   nextPosition,
-  updateRecord,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -15,11 +14,10 @@ import { errorBodySchema } from '../../errors.js';
 import {
   deleteRoute,
   found,
-  guarded,
   listJson,
   pageOf,
+  patchRoute,
   presentPage,
-  versionOf,
   writeContext,
   writeErrors,
 } from '../kit.js';
@@ -147,41 +145,24 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentTarget(await targetOf(request.params.code, request.params.id)),
   );
 
-  app.patch(
-    '/plans/:code/targets/:id',
-    {
-      config: { access: planWrite },
-      schema: {
-        tags: ['targets'],
-        params: targetParams,
-        body: targetPatch,
-        response: { 200: targetOut, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const current = await targetOf(request.params.code, request.params.id);
-      const { version, ...patch } = request.body;
+  patchRoute(app, '/plans/:code/targets/:id', {
+    access: planWrite,
+    tags: ['targets'],
+    params: targetParams,
+    body: targetPatch,
+    response: targetOut,
+    table: 'targets',
+    subject: TARGET,
+    load: (p) => targetOf(p.code, p.id),
+    changes: async (patch, current) => {
       checkRange(
         patch.low === undefined ? current.low : patch.low,
         patch.high === undefined ? current.high : patch.high,
       );
-      const changes = await targetColumns(db(), patch);
-      await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'targets',
-            TARGET,
-            current.id,
-            versionOf(request, version),
-            changes,
-            writeContext(request),
-          ),
-        async () => presentTarget(found(await getTarget(db(), current.id))),
-      );
-      return presentTarget(found(await getTarget(db(), current.id)));
+      return { columns: await targetColumns(db(), patch) };
     },
-  );
+    present: async (row) => presentTarget(found(await getTarget(db(), row.id))),
+  });
 
   deleteRoute(app, '/plans/:code/targets/:id', {
     access: planWrite,
@@ -190,6 +171,6 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'targets',
     subject: TARGET,
     load: (p) => targetOf(p.code, p.id),
-    present: async (r) => presentTarget(found(await getTarget(db(), r.id))),
+    present: async (row) => presentTarget(found(await getTarget(db(), row.id))),
   });
 };

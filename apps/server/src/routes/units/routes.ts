@@ -11,7 +11,6 @@ import {
   reorganise,
   unitAncestors,
   unitIds,
-  updateRecord,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,11 +18,10 @@ import { errorBodySchema } from '../../errors.js';
 import {
   deleteRoute,
   found,
-  guarded,
   langOf,
   pageOf,
+  patchRoute,
   presentPage,
-  versionOf,
   writeContext,
   writeErrors,
 } from '../kit.js';
@@ -120,44 +118,28 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentUnit(found(await getUnit(db(), request.params.code))),
   );
 
-  app.patch(
-    '/units/:code',
-    {
-      config: { access: { role: 'manager', unitParam: 'code' } },
-      schema: {
-        tags: ['units'],
-        params: unitParams,
-        body: unitPatch,
-        response: { 200: unitOut, ...writeErrors },
-      },
+  patchRoute(app, '/units/:code', {
+    access: { role: 'manager', unitParam: 'code' },
+    tags: ['units'],
+    params: unitParams,
+    body: unitPatch,
+    response: unitOut,
+    table: 'units',
+    subject: UNIT,
+    load: async (p) => found(await getUnit(db(), p.code)),
+    changes: async (b, current) => {
+      const columns: Record<string, unknown> = {};
+      if (b.code !== undefined) columns.code = b.code;
+      if (b.name !== undefined) columns.name = b.name;
+      if (b.level !== undefined) columns.level = b.level;
+      if (b.parent !== undefined) columns.parent_id = await parentId(db(), b.parent, current.id);
+      if (b.adminCode !== undefined) columns.admin_code = b.adminCode;
+      if (b.validFrom !== undefined) columns.valid_from = b.validFrom;
+      if (b.validTo !== undefined) columns.valid_to = b.validTo;
+      return { columns };
     },
-    async (request) => {
-      const current = found(await getUnit(db(), request.params.code));
-      const b = request.body;
-      const changes: Record<string, unknown> = {};
-      if (b.code !== undefined) changes.code = b.code;
-      if (b.name !== undefined) changes.name = b.name;
-      if (b.level !== undefined) changes.level = b.level;
-      if (b.parent !== undefined) changes.parent_id = await parentId(db(), b.parent, current.id);
-      if (b.adminCode !== undefined) changes.admin_code = b.adminCode;
-      if (b.validFrom !== undefined) changes.valid_from = b.validFrom;
-      if (b.validTo !== undefined) changes.valid_to = b.validTo;
-      const row = await guarded(
-        () =>
-          updateRecord(
-            db(),
-            'units',
-            UNIT,
-            current.id,
-            versionOf(request, b.version),
-            changes,
-            writeContext(request),
-          ),
-        async () => presentUnit(found(await getUnit(db(), current.code))),
-      );
-      return presentUnit(found(await getUnit(db(), row.code)));
-    },
-  );
+    present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
+  });
 
   deleteRoute(app, '/units/:code', {
     access: { role: 'manager', unitParam: 'code' },
@@ -166,7 +148,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'units',
     subject: UNIT,
     load: async (p) => found(await getUnit(db(), p.code)),
-    present: async (u) => presentUnit(found(await getUnit(db(), u.code))),
+    present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
   });
 
   app.get(
