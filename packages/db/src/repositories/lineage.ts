@@ -9,7 +9,8 @@
  * row per part and closes the old unit; its parts inherit no figures (a part of a whole is unknown).
  */
 import type { Indicator, PlanData, Unit, Value } from '@chitieu/core';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { IndicatorTable } from '../schema.js';
 import { type Executor, withTransaction } from '../transaction.js';
 import { appendAudit } from './audit.js';
 import { type LineageRecord, mergers } from './domain.js';
@@ -294,20 +295,7 @@ function closure(all: readonly Indicator[], codes: readonly string[]): Indicator
   return all.filter((i) => needed.has(i.code));
 }
 
-function toIndicator(i: {
-  code: string;
-  name_vi: string;
-  name_en: string | null;
-  measure: string;
-  direction: string;
-  decimals: number;
-  trend: string;
-  aggregation: string;
-  weight_code: string | null;
-  bound_min: number | null;
-  bound_max: number | null;
-  formula: string | null;
-}): Indicator {
+function toIndicator(i: Selectable<IndicatorTable>): Indicator {
   const out: Indicator = {
     code: i.code,
     name: i.name_en == null ? { vi: i.name_vi } : { vi: i.name_vi, en: i.name_en },
