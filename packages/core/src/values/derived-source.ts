@@ -6,7 +6,7 @@ import { type AggregateCell, aggregateChildren, type ParsedFormula } from '../ag
 import { roundHalfAwayFromZero } from '../format/round.js';
 import { analyzeFormulas } from '../formula/cycles.js';
 import { evaluateFormula } from '../formula/formula.js';
-import type { Indicator, PlanData, ValueStatus } from '../model.js';
+import type { Indicator, PlanData, Value, ValueStatus } from '../model.js';
 import { type DerivationReason, fromFormulaFailure } from './derivation-reason.js';
 import { STATUS_RANK, weakerStatus } from './status.js';
 import { indexEnteredValues, type ResolvedValue, type ValueSource } from './value-source.js';
@@ -113,11 +113,13 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   };
   // The entered figures again, on the dense keys, by the rules of indexEnteredValues (whole-year,
   // finite, not `plan`, strongest status wins, the later of equals): string-keyed lookups dominated
-  // the cost of resolving a national data set.
-  const enteredDense = memo<ResolvedValue>(unitIndex.size * nInd * span);
+  // the cost of resolving a national data set. Each key holds the position of its value in
+  // `data.values`; the ResolvedValue is made when read, so building adds no object per value.
+  const enteredDense = memo<number>(unitIndex.size * nInd * span);
   // Annual plan figures on the same keys (the later of two wins, as in indexEnteredValues).
   const plannedDense = memo<number>(unitIndex.size * nInd * span);
-  for (const v of data.values) {
+  for (let i = 0; i < data.values.length; i++) {
+    const v = data.values[i] as Value;
     if ((v.period != null && v.period !== '') || !Number.isFinite(v.value)) continue;
     const k = cellKey(v.unit, v.indicator, v.year);
     if (k === null) continue;
@@ -126,14 +128,18 @@ export function createValueSource(data: PlanData): DerivedValueSource {
       continue;
     }
     const prev = enteredDense.get(k);
-    if (!prev || STATUS_RANK[v.status] <= STATUS_RANK[prev.status])
-      enteredDense.set(k, { value: v.value, status: v.status, origin: 'entered' });
+    if (prev === undefined || STATUS_RANK[v.status] <= STATUS_RANK[(data.values[prev] as Value).status])
+      enteredDense.set(k, i);
   }
   // No figure of any unit exists for a whole year outside [minYear, maxYear]: answer without building
   // the string index (a plan whose term reaches past the data asks for such years on every target).
   const noFigures = (year: number) => Number.isInteger(year) && (year < minYear || year > maxYear);
   const enteredAt = (unit: string, code: string, year: number, k: number | null): ResolvedValue | null => {
-    if (k !== null) return enteredDense.get(k) ?? null;
+    if (k !== null) {
+      const i = enteredDense.get(k);
+      const v = i === undefined ? undefined : data.values[i];
+      return v ? { value: v.value, status: v.status, origin: 'entered' } : null;
+    }
     return noFigures(year) ? null : entered().actual(unit, code, year);
   };
   // Memo of resolved cells: the value itself on success (no wrapper per cell), the failure otherwise.
