@@ -23,6 +23,7 @@ import {
   type ValueSource,
 } from '@chitieu/core';
 import { readPlanFile } from '@chitieu/plan-file';
+import { seededRandom } from '../packages/core/src/values/synthetic.js';
 import type { BenchTable } from './lib.js';
 
 export const name = 'core';
@@ -32,18 +33,6 @@ const COMMUNES = 3321;
 const DISTRICTS_PER_PROVINCE = 20;
 const TARGETS = 40;
 const RANKED = ['I01', 'I02', 'I09'];
-
-/** mulberry32: a small seeded generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Spec {
   kind: TargetKind;
@@ -65,7 +54,7 @@ const SHAPES: Spec[] = [
 ];
 
 export function syntheticData(): PlanData {
-  const rnd = random(20231231);
+  const rnd = seededRandom(20231231);
   const units: Unit[] = [{ code: 'VN', name: 'Cả nước', level: 'nation' }];
   const communes: Unit[] = [];
   for (let p = 1; p <= PROVINCES; p++) {

@@ -22,6 +22,7 @@ import type {
   ValueStatus,
 } from '../model.js';
 import { createValueSource } from '../values/derived-source.js';
+import { seededRandom } from '../values/synthetic.js';
 import { evaluatePlan } from './evaluate.js';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -41,18 +42,6 @@ function evaluateAllAsJson(data: PlanData): string {
         });
   // One line per target: a change shows as a short diff, and the text is still the exact JSON.
   return `${JSON.stringify(out).replaceAll('},{"code":', '},\n{"code":').replaceAll('},{"asOf":', '},\n{"asOf":')}\n`;
-}
-
-/** mulberry32, so the synthetic data are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Shape {
@@ -141,7 +130,7 @@ function figures(s: Shape, indicator: string, unit: string, rnd: () => number, g
 
 /** Synthetic plans: four units, one target per shape and variant, each methodology and band setting. */
 function syntheticPlans(): PlanData {
-  const rnd = random(20250101);
+  const rnd = seededRandom(20250101);
   const units: Unit[] = [
     { code: 'T', name: 'Tỉnh', level: 'province', parent: null },
     ...['A', 'B', 'C', 'D'].map((c) => ({ code: c, name: `Huyện ${c}`, level: 'district', parent: 'T' })),

@@ -125,3 +125,20 @@ export function syntheticNationalData(opts: SyntheticOptions = {}): PlanData {
     }));
   return { units, indicators, plans, values };
 }
+
+/**
+ * mulberry32: a small seeded generator of numbers in [0, 1), so synthetic data are the same on every
+ * run (benchmarks, golden tests).
+ *
+ * @example const rnd = seededRandom(1); rnd() === seededRandom(1)() // true
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
