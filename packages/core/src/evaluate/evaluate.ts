@@ -287,6 +287,13 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
   }
   return row;
 }
+/** Indicators by code; of two with one code, the later wins. */
+function indicatorsByCode(indicators: readonly Indicator[]): Map<string, Indicator> {
+  const byCode = new Map<string, Indicator>();
+  for (const i of indicators) byCode.set(i.code, i);
+  return byCode;
+}
+
 const SDG_STATUSES: readonly SdgStatus[] = [
   'target-achieved',
   'substantial',
@@ -311,7 +318,7 @@ export function evaluatePlan(input: EvaluateInput): Evaluation {
   const lang = input.lang ?? 'vi';
   const ctx: Context = {
     plan,
-    indicators: new Map(input.indicators.map((i) => [i.code, i])),
+    indicators: indicatorsByCode(input.indicators),
     values: input.values,
     lastYear: Math.min(asOf, plan.targetYear),
     lang,

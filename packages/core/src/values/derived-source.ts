@@ -99,12 +99,21 @@ export function createValueSource(data: PlanData): DerivedValueSource {
   const span = maxYear >= minYear ? maxYear - minYear + 1 : 0;
   const nInd = indicatorIndex.size;
   // Numeric keys: a string key per cell would cost more memory than the cell itself.
+  // Reads come in runs of one unit and indicator (a series, year by year): the pair's first key is
+  // remembered, so a run looks the two codes up once.
+  let lastUnit: string | undefined;
+  let lastIndicator: string | undefined;
+  let lastBase: number | null = null;
   const cellKey = (unit: string, indicator: string, year: number): number | null => {
-    const u = unitIndex.get(unit);
-    const i = indicatorIndex.get(indicator);
-    if (u === undefined || i === undefined || !Number.isInteger(year) || year < minYear || year > maxYear)
-      return null;
-    return (u * nInd + i) * span + (year - minYear);
+    if (unit !== lastUnit || indicator !== lastIndicator) {
+      const u = unitIndex.get(unit);
+      const i = indicatorIndex.get(indicator);
+      lastUnit = unit;
+      lastIndicator = indicator;
+      lastBase = u === undefined || i === undefined ? null : (u * nInd + i) * span;
+    }
+    if (lastBase === null || !Number.isInteger(year) || year < minYear || year > maxYear) return null;
+    return lastBase + (year - minYear);
   };
   // Two figures differ when they would print differently: float noise in a sum is no discrepancy.
   const differs = (a: number, b: number, code: string) => {
