@@ -3,7 +3,7 @@ export * from './app.js';
 export * from './auth/decide.js';
 export * from './auth/first-admin.js';
 export * from './auth/plugin.js';
-export { hashPassword, newPassword } from './auth/secrets.js';
+export { hashPassword, newPassword, verifyPassword } from './auth/secrets.js';
 export * from './errors.js';
 export * from './i18n.js';
 export { issueApiToken } from './routes/tokens/routes.js';

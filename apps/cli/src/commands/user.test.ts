@@ -10,6 +10,7 @@ import {
   type TestDatabase,
   testDialects,
 } from '@chitieu/db';
+import { verifyPassword } from '@chitieu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli, startCliServer } from '../../../../test/helpers/cli.js';
 
@@ -67,6 +68,25 @@ describe.each(await testDialects())('user and token commands on %s', (dialect) =
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(message);
     }
+  });
+
+  it('sets a new password from stdin, with which the user signs in', async () => {
+    const r = await cli(
+      ['user', 'password', 'lan', '--password-stdin', '--lang', 'en'],
+      'mật khẩu mới đủ dài',
+    );
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'Set a new password for lan; every earlier session has ended.\n',
+    });
+    const row = await t.handle.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'lan')
+      .executeTakeFirst();
+    expect(await verifyPassword(row?.password_hash ?? null, 'mật khẩu mới đủ dài')).toBe(true);
+    const [entry] = await listAudit(t.handle.db, { entity: 'user', id: 'lan' });
+    expect(entry?.action).toBe('change-password');
   });
 
   it('lists, disables and enables users', async () => {

@@ -8,6 +8,7 @@ import {
   listUsers,
   ROLES,
   type Role,
+  setPasswordHash,
   updateUser,
 } from '@chitieu/db';
 import type { Command } from 'commander';
@@ -22,6 +23,7 @@ const SAY = {
     list: 'liệt kê người dùng và vai trò',
     disable: 'khóa tài khoản (kết thúc mọi phiên đăng nhập, token bị từ chối)',
     enable: 'mở khóa tài khoản',
+    password: 'đặt mật khẩu mới (đọc từ đầu vào chuẩn) và kết thúc mọi phiên đăng nhập của người dùng',
     username: 'tên đăng nhập',
     role: `vai trò: ${ROLES.join(', ')}`,
     unit: 'mã đơn vị của vai trò (bỏ trống: mọi đơn vị)',
@@ -41,6 +43,7 @@ const SAY = {
     added: (u: string, roles: string) => `Đã thêm người dùng ${u} (${roles}).`,
     disabled: (u: string) => `Đã khóa tài khoản ${u}.`,
     enabled: (u: string) => `Đã mở khóa tài khoản ${u}.`,
+    passwordSet: (u: string) => `Đã đặt mật khẩu mới cho ${u}; mọi phiên đăng nhập cũ đã kết thúc.`,
     none: 'Chưa có người dùng nào.',
     off: 'đã khóa',
     lastAdmin: 'Không thể khóa quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
@@ -51,6 +54,7 @@ const SAY = {
     list: 'list users and their roles',
     disable: 'disable an account (ends every session, its tokens are refused)',
     enable: 'enable an account again',
+    password: "set a new password (read from standard input) and end the user's sessions",
     username: 'user name',
     role: `role: ${ROLES.join(', ')}`,
     unit: 'unit code of the role (none: every unit)',
@@ -70,6 +74,7 @@ const SAY = {
     added: (u: string, roles: string) => `Added user ${u} (${roles}).`,
     disabled: (u: string) => `Disabled ${u}.`,
     enabled: (u: string) => `Enabled ${u}.`,
+    passwordSet: (u: string) => `Set a new password for ${u}; every earlier session has ended.`,
     none: 'No users yet.',
     off: 'disabled',
     lastAdmin: 'The last administrator cannot be disabled: nobody could manage accounts any more.',
@@ -115,6 +120,25 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** Messages in `--lang`, else CHITIEU_LANG, else Vietnamese. */
+const sayFor = (lang: string | undefined) => SAY[(lang ?? process.env.CHITIEU_LANG) === 'en' ? 'en' : 'vi'];
+
+/**
+ * The argon2id hash of the password given on stdin; refuses a password anywhere else (it would
+ * stay in the shell history) and one shorter than 10 characters.
+ */
+async function passwordFromStdin(
+  options: { passwordStdin?: boolean },
+  say: ReturnType<typeof sayFor>,
+): Promise<string> {
+  if (!options.passwordStdin) throw new CliError(say.needStdin, EXIT_BAD_INPUT);
+  const password = await readStdin();
+  if ([...password].length < 10) throw new CliError(say.shortPassword, EXIT_BAD_INPUT);
+  // Loaded here: argon2 and the server code are not needed by other commands.
+  const { hashPassword } = await import('@chitieu/server');
+  return hashPassword(password);
+}
+
 const roleText = (roles: { role: string; unitCode: string | null; indicators: string[] | null }[]) =>
   roles
     .map((r) => `${r.role}@${r.unitCode ?? '*'}${r.indicators ? `[${r.indicators.join(',')}]` : ''}`)
@@ -133,7 +157,8 @@ interface AddOptions {
 /** `chitieu user add|list|disable|enable`. */
 export function registerUser(program: Command): void {
   const user = program.command('user').description(`${SAY.vi.description} / ${SAY.en.description}`);
-  const both = (k: 'add' | 'list' | 'disable' | 'enable' | 'lang') => `${SAY.vi[k]} / ${SAY.en[k]}`;
+  const both = (k: 'add' | 'list' | 'disable' | 'enable' | 'password' | 'lang') =>
+    `${SAY.vi[k]} / ${SAY.en[k]}`;
 
   user
     .command('add')
@@ -147,17 +172,13 @@ export function registerUser(program: Command): void {
     .option('--lang <lang>', both('lang'))
     .action((options: AddOptions) =>
       runAction(async () => {
-        const say = SAY[options.lang === 'en' ? 'en' : 'vi'];
+        const say = sayFor(options.lang);
         const username = options.username.trim().toLowerCase();
         if (!/^[a-z0-9._-]{2,64}$/.test(username))
           throw new CliError(say.badUsername(options.username), EXIT_BAD_INPUT);
         if (!ROLES.includes(options.role as Role))
           throw new CliError(say.badRole(options.role), EXIT_BAD_INPUT);
-        if (!options.passwordStdin) throw new CliError(say.needStdin, EXIT_BAD_INPUT);
-        const password = await readStdin();
-        if ([...password].length < 10) throw new CliError(say.shortPassword, EXIT_BAD_INPUT);
-        // Loaded here: argon2 and the server code are not needed by other commands.
-        const { hashPassword } = await import('@chitieu/server');
+        const passwordHash = await passwordFromStdin(options, say);
         await withConfiguredDatabase(options.lang, async (handle) => {
           const indicators = options.indicators
             ?.split(',')
@@ -167,7 +188,7 @@ export function registerUser(program: Command): void {
             handle.db,
             {
               username,
-              passwordHash: await hashPassword(password),
+              passwordHash,
               displayName: options.displayName ?? null,
               roles: [
                 { role: options.role as Role, unit: options.unit ?? null, indicators: indicators ?? null },
@@ -211,6 +232,25 @@ export function registerUser(program: Command): void {
           }
         }),
       ),
+    );
+
+  user
+    .command('password')
+    .description(both('password'))
+    .argument('<username>', `${SAY.vi.username} / ${SAY.en.username}`)
+    .option('--password-stdin', `${SAY.vi.passwordStdin} / ${SAY.en.passwordStdin}`)
+    .option('--lang <lang>', both('lang'))
+    .action((username: string, options: { passwordStdin?: boolean; lang?: string }) =>
+      runAction(async () => {
+        const say = sayFor(options.lang);
+        const passwordHash = await passwordFromStdin(options, say);
+        await withConfiguredDatabase(options.lang, async (handle) => {
+          const found = await getUser(handle.db, username.trim().toLowerCase());
+          if (!found) throw new CliError(say.unknownUser(username), EXIT_BAD_INPUT);
+          await setPasswordHash(handle.db, found.id, passwordHash, cliActor());
+          console.log(say.passwordSet(found.username));
+        });
+      }),
     );
 
   for (const action of ['disable', 'enable'] as const) {
