@@ -14,6 +14,7 @@ import { indicatorRoutes } from './routes/indicators/routes.js';
 import { planFileRoutes } from './routes/plan-files/routes.js';
 import { planRoutes } from './routes/plans/routes.js';
 import { programRoutes } from './routes/programs/routes.js';
+import { reportRoutes } from './routes/reports/routes.js';
 import { targetRoutes } from './routes/targets/routes.js';
 import { tokenRoutes } from './routes/tokens/routes.js';
 import { unitRoutes } from './routes/units/routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     programRoutes,
     figureRoutes,
     evaluationRoutes,
+    reportRoutes,
     planFileRoutes,
   ]) {
     await app.register(routes, { prefix: '/api' });

@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Lang, PlanData } from '@chitieu/core';
-import { loadPlanData as loadFromDatabase } from '@chitieu/db';
+import { loadEvaluationData } from '@chitieu/db';
 // Only the light option types here: the renderers (docx, exceljs, echarts, resvg) load in the action, so
 // every other command — `serve` above all — starts without them.
 import {
@@ -116,7 +116,7 @@ async function fromDatabase(planCode: string, lang: Lang): Promise<PlanData> {
   const config = requireConfig(loadConfig({ ...process.env, CHITIEU_LANG: lang }));
   const { handle } = await openConfiguredDatabase(config);
   try {
-    const data = await loadFromDatabase(handle.db, planCode);
+    const data = await loadEvaluationData(handle.db, planCode);
     if (!data) throw new CliError(SAY[lang].notInDatabase(planCode), EXIT_BAD_INPUT);
     return data;
   } finally {
