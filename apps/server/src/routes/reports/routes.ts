@@ -52,7 +52,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply
           .type(report.mime)
           .header('content-disposition', attachment(report.fileName))
-          .send(Buffer.from(report.bytes));
+          .send(Buffer.from(report.bytes) as never);
       } catch (err) {
         if (err instanceof ReportInputError) {
           throw new ApiError(400, 'bad-request', [{ path: 'query', message: err.message }]);
