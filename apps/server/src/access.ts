@@ -9,6 +9,17 @@ export interface UnitLocator {
   in: 'params' | 'query' | 'body';
   path: string;
   is: SubjectKind;
+  /**
+   * When the request has no value there (an optional field left out, e.g. a new unit without a
+   * parent), `'global'` asks for a role on every unit: creating a top-level unit is no business of a
+   * manager of one district. Default: the locator is simply skipped.
+   */
+  whenAbsent?: 'global';
+  /**
+   * When the request sets the field to null (e.g. an update moving a unit to the top of the
+   * hierarchy), `'global'` asks for a role on every unit. Leaving the field out changes nothing.
+   */
+  whenNull?: 'global';
 }
 
 /** Where a route finds the indicator codes an editor writes (editors may be limited to some). */
@@ -86,7 +97,13 @@ function isPlace(value: unknown): value is IndicatorLocator {
 }
 
 function isUnitLocator(value: unknown): value is UnitLocator {
-  return isPlace(value) && SUBJECT_KINDS.includes((value as { is?: unknown }).is as SubjectKind);
+  if (!isPlace(value)) return false;
+  const v = value as { is?: unknown; whenAbsent?: unknown; whenNull?: unknown };
+  return (
+    SUBJECT_KINDS.includes(v.is as SubjectKind) &&
+    (v.whenAbsent === undefined || v.whenAbsent === 'global') &&
+    (v.whenNull === undefined || v.whenNull === 'global')
+  );
 }
 
 /**

@@ -48,6 +48,18 @@ describe('decideAccess', () => {
     );
   });
 
+  it('asks for a role on every unit when a rule says the request names the top of the hierarchy', () => {
+    const rule: AccessRule = {
+      role: 'manager',
+      unit: { in: 'body', path: 'parent', is: 'unit-code', whenAbsent: 'global' },
+    };
+    const townManager = actor({ role: 'manager', unitId: 2, indicators: null });
+    const admin = actor({ role: 'admin', unitId: null, indicators: null });
+    expect(decideAccess(rule, townManager, about([], { needsGlobal: true }), 'POST')).toBe('forbidden');
+    expect(decideAccess(rule, admin, about([], { needsGlobal: true }), 'POST')).toBe('allow');
+    expect(decideAccess(rule, townManager, about([chain.ward]), 'POST')).toBe('allow');
+  });
+
   it('opens reads of public plans to anyone, and nothing else', () => {
     const rule: AccessRule = {
       role: 'viewer',

@@ -20,6 +20,8 @@ export interface RequestSubjects {
   publicPlansOnly: boolean;
   /** Indicator codes the request writes (for editors limited to some). */
   indicators: string[];
+  /** A locator marked `whenAbsent: 'global'` found no value: only a role on every unit will do. */
+  needsGlobal?: boolean;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
@@ -60,7 +62,9 @@ export function decideAccess(
   if (!actor) return 'unauthenticated';
   const held = actor.roles.filter((r) => rank(r.role) >= rank(rule.role));
   const scope = unitLocators(rule);
-  if (scope === 'global') return held.some((r) => r.unitId === null) ? 'allow' : 'forbidden';
+  if (scope === 'global' || subjects.needsGlobal) {
+    return held.some((r) => r.unitId === null) ? 'allow' : 'forbidden';
+  }
   if (scope === 'any' || subjects.chains.length === 0) return held.length > 0 ? 'allow' : 'forbidden';
   const limitsIndicators = rule.role === 'editor' && rule.indicator !== undefined;
   const covers = (r: HeldRole, chain: number[]) =>

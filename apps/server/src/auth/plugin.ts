@@ -184,6 +184,16 @@ async function withRoles(
   };
 }
 
+/** Whether a plain field path (`parent`, `a.b`) holds an explicit null. */
+function isNullAt(source: unknown, path: string): boolean {
+  let node: unknown = source;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node === null;
+}
+
 /** The units (with their chains), public plans and indicators a request concerns, by its rule. */
 async function findSubjects(
   app: FastifyInstance,
@@ -198,9 +208,15 @@ async function findSubjects(
   let plans = 0;
   let publicPlans = 0;
   let direct = 0;
+  let needsGlobal = false;
   for (const locator of locators) {
     const values = valuesAt(request[locator.in], locator.path);
-    if (values.length === 0) continue;
+    if (values.length === 0) {
+      // Absent or null: a new unit without a parent, or one moved to the top, is the whole country's business.
+      const isNull = isNullAt(request[locator.in], locator.path);
+      needsGlobal ||= locator.whenAbsent === 'global' || (isNull && locator.whenNull === 'global');
+      continue;
+    }
     const found = await resolveSubjects(db, locator.is, values);
     unitIds.push(...found.unitIds);
     if (found.plans.length === 0) direct += found.unitIds.length;
@@ -209,7 +225,8 @@ async function findSubjects(
   }
   const chains = [...(await unitAncestors(db, unitIds)).values()];
   const indicators = rule.indicator ? valuesAt(request[rule.indicator.in], rule.indicator.path) : [];
-  return { chains, publicPlansOnly: plans > 0 && publicPlans === plans && direct === 0, indicators };
+  const publicPlansOnly = plans > 0 && publicPlans === plans && direct === 0;
+  return { chains, publicPlansOnly, indicators, needsGlobal };
 }
 
 /**

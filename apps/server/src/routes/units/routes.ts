@@ -85,7 +85,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/units',
     {
-      config: { access: { role: 'manager', unit: { in: 'body', path: 'parent', is: 'unit-code' } } },
+      config: {
+        access: {
+          role: 'manager',
+          unit: { in: 'body', path: 'parent', is: 'unit-code', whenAbsent: 'global' },
+        },
+      },
       schema: { tags: ['units'], body: unitCreate, response: { 201: unitOut, ...writeErrors } },
     },
     async (request, reply) => {
@@ -119,7 +124,14 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   patchRoute(app, '/units/:code', {
-    access: { role: 'manager', unitParam: 'code' },
+    // The unit and, when it moves, its new parent must both be the caller's; moving it to the top needs a global role.
+    access: {
+      role: 'manager',
+      unit: [
+        { in: 'params', path: 'code', is: 'unit-code' },
+        { in: 'body', path: 'parent', is: 'unit-code', whenNull: 'global' },
+      ],
+    },
     tags: ['units'],
     params: unitParams,
     body: unitPatch,
