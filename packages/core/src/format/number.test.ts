@@ -137,6 +137,12 @@ describe('roundHalfAwayFromZero fast path', () => {
     return r === 0 ? 0 : r;
   }
 
+  it('agrees with the decimal-string rounding on a large number near a cleaned tie', () => {
+    // The double lies just under …10175; cleaned to 15 digits it is the tie …101750, which rounds up.
+    expect(roundHalfAwayFromZero(364905336.10174954, 4)).toBe(reference(364905336.10174954, 4));
+    expect(roundHalfAwayFromZero(364905336.10174954, 4)).toBe(364905336.1018);
+  });
+
   it('agrees with the decimal-string rounding everywhere (property)', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {

@@ -13,10 +13,12 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
   const d = Math.trunc(decimals);
   if (d >= 0 && d <= 15) {
     // Fast path: away from a tie, plain arithmetic gives the same double as the decimal-string path
-    // (an exact integer divided by an exact power of ten is correctly rounded).
+    // (an exact integer divided by an exact power of ten is correctly rounded). "Away" is relative:
+    // cleaning to 15 significant digits moves y by up to ~|y|·1e-14, so a large y needs a wider margin
+    // (364905336.10174954 cleans to …101750, a tie at 4 decimals).
     const f = 10 ** d;
     const y = Math.abs(x) * f;
-    if (y < 2 ** 52 && Math.abs(y - Math.floor(y) - 0.5) > 1e-6) {
+    if (y < 2 ** 52 && Math.abs(y - Math.floor(y) - 0.5) > Math.max(1e-6, y * 1e-13)) {
       const r = (x < 0 ? -Math.round(y) : Math.round(y)) / f;
       return r === 0 ? 0 : r;
     }
