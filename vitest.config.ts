@@ -10,7 +10,8 @@ const packages: Record<string, string> = {
   reports: './packages/reports',
   server: './apps/server',
 };
-const source = (dir: string, file: string) => fileURLToPath(new URL(`${dir}/src/${file}.ts`, import.meta.url));
+const source = (dir: string, file: string) =>
+  fileURLToPath(new URL(`${dir}/src/${file}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -20,6 +21,7 @@ export default defineConfig({
     ]),
   },
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
