@@ -23,6 +23,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user (session cookie or Bearer token), or null. */
     actor: Actor | null;
+    /**
+     * The data version, when the access check read it in the same statement as the request's plan
+     * (one round trip fewer for cached evaluations); null otherwise.
+     */
+    dataVersion: number | null;
   }
   interface FastifyInstance {
     /** Every route with its access rule, as registered (the authorization matrix reads it). */
@@ -91,6 +96,7 @@ export async function installAuth(app: FastifyInstance, options: Partial<AuthSet
   app.decorate('authSettings', settings);
   app.decorate('accessCatalogue', []);
   app.decorateRequest('actor', null);
+  app.decorateRequest('dataVersion', null);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -218,15 +224,34 @@ async function findSubjects(
       continue;
     }
     const found = await resolveSubjects(db, locator.is, values);
+    if (found.dataVersion !== undefined) request.dataVersion = found.dataVersion;
     unitIds.push(...found.unitIds);
     if (found.plans.length === 0) direct += found.unitIds.length;
     plans += found.plans.length;
     publicPlans += found.plans.filter((p) => p.public).length;
   }
-  const chains = [...(await unitAncestors(db, unitIds)).values()];
-  const indicators = rule.indicator ? valuesAt(request[rule.indicator.in], rule.indicator.path) : [];
   const publicPlansOnly = plans > 0 && publicPlans === plans && direct === 0;
+  const chains = chainsMatter(rule, request, publicPlansOnly)
+    ? [...(await unitAncestors(db, unitIds)).values()]
+    : [];
+  const indicators = rule.indicator ? valuesAt(request[rule.indicator.in], rule.indicator.path) : [];
   return { chains, publicPlansOnly, indicators, needsGlobal };
+}
+
+/**
+ * Whether the units' chains can change `decideAccess`'s answer: not for a public-plan read, nor
+ * for nobody signed in (401 whatever the unit), nor for a role on every unit with no indicator
+ * limit (it covers every chain). Skipping the lookup then saves a query on the hottest reads.
+ */
+function chainsMatter(rule: AccessRule, request: FastifyRequest, publicPlansOnly: boolean): boolean {
+  if (!('role' in rule)) return false;
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  if (rule.publicPlans && reading && publicPlansOnly) return false;
+  const actor = request.actor;
+  if (!actor) return false;
+  return !actor.roles.some(
+    (r) => r.unitId === null && r.indicators === null && ROLES.indexOf(r.role) >= ROLES.indexOf(rule.role),
+  );
 }
 
 /**

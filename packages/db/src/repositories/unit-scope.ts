@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../transaction.js';
+import { dataVersionSql } from './data-version.js';
 
 /**
  * Every unit of each given unit's chain up to the root, the unit itself first. One recursive
@@ -71,6 +72,8 @@ export interface ResolvedSubjects {
   plans: { id: number; public: boolean }[];
   /** Some value named nothing that exists: the route answers that itself (404, 400). */
   missing: boolean;
+  /** The data version, read in the same statement when a plan was found (data-version.ts). */
+  dataVersion?: number;
 }
 
 const asIds = (values: readonly string[]) => values.filter((v) => /^\d{1,15}$/.test(v)).map((v) => Number(v));
@@ -92,9 +95,11 @@ export async function resolveSubjects(
   let units: number[] = [];
   let plans: { id: number; public: boolean }[] = [];
   let found = 0;
-  const planRows = (rows: { id: number; unit_id: number; visibility: string }[]) => {
+  let dataVersion: number | undefined;
+  const planRows = (rows: { id: number; unit_id: number; visibility: string; data_version?: number }[]) => {
     plans = rows.map((r) => ({ id: Number(r.id), public: r.visibility === 'public' }));
     units = rows.map((r) => Number(r.unit_id));
+    if (rows[0]?.data_version !== undefined) dataVersion = Number(rows[0].data_version);
   };
   switch (kind) {
     case 'unit-code': {
@@ -119,7 +124,7 @@ export async function resolveSubjects(
       const rows = keys.length
         ? await db
             .selectFrom('plans')
-            .select(['id', 'unit_id', 'visibility'])
+            .select(['id', 'unit_id', 'visibility', dataVersionSql.as('data_version')])
             .where(column, 'in', keys)
             .execute()
         : [];
@@ -153,5 +158,5 @@ export async function resolveSubjects(
       break;
     }
   }
-  return { unitIds: [...new Set(units)], plans, missing: found < wanted.length };
+  return { unitIds: [...new Set(units)], plans, missing: found < wanted.length, dataVersion };
 }

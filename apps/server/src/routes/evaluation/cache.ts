@@ -8,16 +8,17 @@ import { dataVersion, type Executor } from '@chitieu/db';
  * Least recently used entries go first beyond `capacity`.
  *
  * @example
- * const cache = new VersionedCache(500);
+ * const cache = new VersionedCache<Buffer>(500);
  * const body = await cache.get(db, `NQ-XI|2023|vi`, () => evaluateToJson());
  */
-export class VersionedCache {
-  readonly #entries = new Map<string, { version: number; value: string }>();
+export class VersionedCache<T> {
+  readonly #entries = new Map<string, { version: number; value: T }>();
 
   constructor(readonly capacity: number) {}
 
-  async get(db: Executor, key: string, compute: () => Promise<string>): Promise<string> {
-    const version = await dataVersion(db);
+  /** `known`: a data version this request already read after it arrived (saves the query). */
+  async get(db: Executor, key: string, compute: () => Promise<T>, known?: number | null): Promise<T> {
+    const version = known ?? (await dataVersion(db));
     const hit = this.#entries.get(key);
     if (hit && hit.version === version) {
       this.#entries.delete(key); // move to the back: most recently used

@@ -15,10 +15,11 @@ import { VersionedCache } from './cache.js';
 import { evaluationOut, evaluationQuery, rankingOut, rankingQuery } from './schema.js';
 
 /**
- * The CLI's `--json` bytes: two-space JSON and a final newline. Sent as text, so no serializer
- * reorders or drops a field (the response schema documents the shape).
+ * The CLI's `--json` bytes: two-space JSON and a final newline. Sent as bytes, so no serializer
+ * reorders or drops a field (the response schema documents the shape), and a cached answer is
+ * encoded to UTF-8 once, not on every send.
  */
-const asCliJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const asCliJson = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
 /**
  * Evaluations and rankings computed by the core from the database, byte for byte what
@@ -28,7 +29,7 @@ const asCliJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
-  const cache = new VersionedCache(1000);
+  const cache = new VersionedCache<Buffer>(1000);
 
   app.get(
     '/plans/:code/evaluation',
@@ -49,13 +50,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       const { year } = request.query;
       const lang = langOf(request);
-      const body = await cache.get(db(), `evaluation|${code}|${year}|${lang}`, async () => {
-        const data = await loadEvaluationData(db(), code);
-        const plan = data?.plans[0];
-        if (!data || !plan) throw new ApiError(404, 'not-found');
-        const values = createValueSource(data);
-        return asCliJson(evaluatePlan({ plan, indicators: data.indicators, values, asOf: year, lang }));
-      });
+      const body = await cache.get(
+        db(),
+        `evaluation|${code}|${year}|${lang}`,
+        async () => {
+          const data = await loadEvaluationData(db(), code);
+          const plan = data?.plans[0];
+          if (!data || !plan) throw new ApiError(404, 'not-found');
+          const values = createValueSource(data);
+          return asCliJson(evaluatePlan({ plan, indicators: data.indicators, values, asOf: year, lang }));
+        },
+        request.dataVersion, // read by the access check with the plan: any read after arrival will do
+      );
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
