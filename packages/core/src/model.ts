@@ -100,6 +100,11 @@ export interface Plan {
   unit: string;
   kind: PlanKind;
   issuer?: string | null;
+  /**
+   * Who may read the plan: `public` — anyone, without signing in (the transparency page);
+   * `private` — the users with a role on its unit. A plan that says nothing is private.
+   */
+  visibility?: 'public' | 'private' | null;
   baselineYear: number;
   targetYear: number;
   methodology: Methodology;

@@ -72,11 +72,41 @@ describe.each(await testDialects())('database on %s', (dialect) => {
     expect(loaded && canonical(loaded)).toEqual(
       canonical({
         ...input,
+        // The file says nothing of visibility: the plan comes in private.
+        plans: input.plans.map((p) => ({ ...p, visibility: 'private' })),
         indicators: input.indicators.filter((i) => i.code !== 'UNUSED'),
         values: input.values.filter((v) => v.indicator !== 'UNUSED'),
       }),
     );
     expect(await loadPlanData(t.handle.db, 'NO-SUCH-PLAN')).toBeNull();
+  });
+
+  it('makes a plan public only when the file says so, and a later file that says nothing keeps it', async () => {
+    // A database of its own: the other tests count what the shared one holds.
+    const own = await createTestDatabase(dialect);
+    await migrateToLatest(own.handle);
+    const db = own.handle.db;
+    const input = smallPlan();
+    const plan = input.plans[0];
+    if (!plan) throw new Error('smallPlan has no plan');
+    const file = (visibility?: 'public' | 'private') => ({
+      ...input,
+      plans: [{ ...plan, code: 'NQ-VIS', ...(visibility ? { visibility } : {}) }],
+    });
+    const visibilityOf = async () =>
+      (await db.selectFrom('plans').select('visibility').where('code', '=', 'NQ-VIS').executeTakeFirst())
+        ?.visibility;
+    try {
+      expect((await importPlanFile(db, file(), { actor: 'test' })).ok).toBe(true);
+      expect(await visibilityOf()).toBe('private');
+      expect((await importPlanFile(db, file('public'), { actor: 'test' })).ok).toBe(true);
+      expect(await visibilityOf()).toBe('public');
+      expect((await importPlanFile(db, file(), { actor: 'test' })).ok).toBe(true);
+      expect(await visibilityOf()).toBe('public');
+      expect((await exportPlanFile(db, 'NQ-VIS'))?.plans[0]?.visibility).toBe('public');
+    } finally {
+      await own.cleanup();
+    }
   });
 
   it('returns numbers as numbers, counts included', async () => {

@@ -80,7 +80,7 @@ export function applyDefaults(input: PlanFileInput): PlanFile {
     title: text(p.title),
     unit: p.unit,
     kind: p.kind ?? 'other',
-    ...present({ issuer: p.issuer }),
+    ...present({ issuer: p.issuer, visibility: p.visibility }),
     baselineYear: p.baselineYear,
     targetYear: p.targetYear,
     methodology: p.methodology ?? 'chitieu',

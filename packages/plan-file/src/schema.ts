@@ -78,6 +78,7 @@ export const planSchema = z.object({
     .enum(['party-resolution', 'council-resolution', 'socio-economic-plan', 'annual-plan', 'sdg', 'other'])
     .nullish(),
   issuer: z.string().nullish(),
+  visibility: z.enum(['public', 'private']).nullish(),
   baselineYear: yearSchema,
   targetYear: yearSchema,
   methodology: z.enum(['chitieu', 'sdg-progress']).nullish(),

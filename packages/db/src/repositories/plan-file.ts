@@ -200,6 +200,7 @@ async function importInTransaction(
       ),
       (r) => String(r.code),
       at,
+      { visibility: 'private' },
     );
     const planId = (p: Plan) => plans.ids.get(p.code) ?? 0;
     const planIds = data.plans.map(planId);
@@ -419,6 +420,8 @@ function planRow(p: Plan, unitId: number) {
     unit_id: unitId,
     kind: p.kind,
     issuer: p.issuer ?? null,
+    // Said in the file: set; not said: a new plan is private, an existing one keeps its visibility.
+    ...(p.visibility ? { visibility: p.visibility } : {}),
     baseline_year: p.baselineYear,
     target_year: p.targetYear,
     methodology: p.methodology,
@@ -602,6 +605,7 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
     unit: plan.unit_code,
     kind: plan.kind as Plan['kind'],
     issuer: plan.issuer,
+    visibility: plan.visibility as Plan['visibility'],
     baselineYear: plan.baseline_year,
     targetYear: plan.target_year,
     methodology: plan.methodology as Plan['methodology'],

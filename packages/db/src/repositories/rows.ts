@@ -27,7 +27,8 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
 /**
  * Insert new rows and update changed ones of `table`, matching by `keyOf`. Unchanged rows are
- * not touched; a changed row gets `version + 1` and a new `updated_at`. Returns the id of every
+ * not touched; a changed row gets `version + 1` and a new `updated_at`. `insertDefaults` fill
+ * columns a new row leaves out (an update never touches a column its row leaves out). Returns the id of every
  * row by key, and the counts. One INSERT per chunk of new rows, one UPDATE per changed row.
  *
  * @example
@@ -41,6 +42,7 @@ export async function upsertRows(
   existing: readonly Row[],
   keyOf: (row: Row) => string,
   now: string,
+  insertDefaults: Row = {},
 ): Promise<{ ids: Map<string, number>; counts: RowCounts; changed: Set<string> }> {
   const anyDb = db as unknown as AnyDb;
   const ids = new Map<string, number>();
@@ -55,7 +57,7 @@ export async function upsertRows(
     seen.add(key);
     const old = byKey.get(key);
     if (!old) {
-      fresh.push({ ...row, version: 1, created_at: now, updated_at: now });
+      fresh.push({ ...insertDefaults, ...row, version: 1, created_at: now, updated_at: now });
       continue;
     }
     ids.set(key, Number(old.id));

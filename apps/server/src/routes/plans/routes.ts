@@ -33,7 +33,8 @@ function planColumns(p: Partial<PlanInput>): Record<string, unknown> {
     c.forecast_exceed = p.forecast?.exceed ?? null;
     c.forecast_complete = p.forecast?.complete ?? null;
   }
-  if (p.visibility !== undefined) c.visibility = p.visibility ?? 'public';
+  // Nothing said is private: a plan is public only when someone marks it so.
+  if (p.visibility !== undefined) c.visibility = p.visibility ?? 'private';
   return c;
 }
 
@@ -83,7 +84,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const b = request.body;
       checkYears(b.baselineYear, b.targetYear);
-      const columns = planColumns({ kind: 'other', methodology: 'chitieu', visibility: 'public', ...b });
+      const columns = planColumns({ kind: 'other', methodology: 'chitieu', visibility: 'private', ...b });
       const row = await createRecord(
         db(),
         'plans',
