@@ -211,7 +211,7 @@ describe('chitieu rank', () => {
     const io = capture();
     expect(await runRank(DEMO, { indicator: 'GO', year: '2023', by: 'growth', parent: '50' }, io)).toBe(0);
     expect(io.stdout).toContain(
-      'Xếp hạng tốc độ tăng bình quân Giá trị sản xuất (giá so sánh 2010) giai đoạn 2020–2023 — Tỉnh Nam Sơn',
+      'Xếp hạng tốc độ tăng bình quân Giá trị sản xuất (giá so sánh 2010) giai đoạn 2021–2023 — Tỉnh Nam Sơn',
     );
     expect(io.stdout).toMatch(/1\/13 {2}Huyện Tân Lập {2,}12,60 %\/năm/);
     expect(io.stdout).toContain('Chưa xếp hạng (thiếu số liệu): Huyện Cẩm Vân.');

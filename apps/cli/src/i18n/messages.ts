@@ -1,4 +1,8 @@
-import type { Lang } from '@chitieu/core';
+import { formatYearSpan, type Lang } from '@chitieu/core';
+
+/** Growth over (since, year] covers the years since+1 … year, as the target sentences say ("giai đoạn 2021–2023"). */
+const growthYears = (since: number | undefined, year: number) =>
+  since === undefined ? String(year) : formatYearSpan(Math.min(since + 1, year), year);
 
 /** Every word the CLI prints, Vietnamese first (the default), English second. */
 const MESSAGES = {
@@ -41,7 +45,7 @@ const MESSAGES = {
     insufficientList: 'Chỉ tiêu chưa đủ số liệu:',
     rankHeading: (indicator: string, year: number, by: 'value' | 'growth', scope: string, since?: number) =>
       by === 'growth'
-        ? `Xếp hạng tốc độ tăng bình quân ${indicator} giai đoạn ${since}–${year} — ${scope}`
+        ? `Xếp hạng tốc độ tăng bình quân ${indicator} giai đoạn ${growthYears(since, year)} — ${scope}`
         : `Xếp hạng ${indicator} năm ${year} — ${scope}`,
     allUnits: 'các đơn vị cấp cao nhất',
     colRank: 'Hạng',
@@ -90,7 +94,7 @@ const MESSAGES = {
     insufficientList: 'Targets lacking data:',
     rankHeading: (indicator: string, year: number, by: 'value' | 'growth', scope: string, since?: number) =>
       by === 'growth'
-        ? `Ranking of ${indicator} by average growth ${since}–${year} — ${scope}`
+        ? `Ranking of ${indicator} by average growth ${growthYears(since, year)} — ${scope}`
         : `Ranking of ${indicator} in ${year} — ${scope}`,
     allUnits: 'top-level units',
     colRank: 'Rank',
