@@ -48,7 +48,21 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
  * await latestAppliedMigration(handle) // '0001_initial'
  */
 export async function latestAppliedMigration(handle: DatabaseHandle): Promise<string> {
-  // Ask the catalogue first, so a connection error still throws instead of reading as "empty".
+  // One query when migrated (`/api/health` runs this on every call); the catalogue is asked only
+  // when it fails, so a missing table reads as "empty" while a connection error still throws.
+  const table = handle.schema ? sql.id(handle.schema, MIGRATION_TABLE) : sql.id(MIGRATION_TABLE);
+  try {
+    const { rows } = await sql<{
+      name: string;
+    }>`select name from ${table} order by name desc limit 1`.execute(handle.db);
+    return rows[0]?.name ?? '';
+  } catch (error) {
+    if (await migrationTableExists(handle)) throw error;
+    return '';
+  }
+}
+
+async function migrationTableExists(handle: DatabaseHandle): Promise<boolean> {
   const exists =
     handle.dialect === 'postgres'
       ? sql<{ n: number }>`select count(*) as n from pg_catalog.pg_tables
@@ -56,11 +70,6 @@ export async function latestAppliedMigration(handle: DatabaseHandle): Promise<st
       : sql<{
           n: number;
         }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`;
-  const { rows: found } = await exists.execute(handle.db);
-  if (Number(found[0]?.n ?? 0) === 0) return '';
-  const table = handle.schema ? sql.id(handle.schema, MIGRATION_TABLE) : sql.id(MIGRATION_TABLE);
-  const { rows } = await sql<{ name: string }>`select name from ${table} order by name desc limit 1`.execute(
-    handle.db,
-  );
-  return rows[0]?.name ?? '';
+  const { rows } = await exists.execute(handle.db);
+  return Number(rows[0]?.n ?? 0) > 0;
 }
