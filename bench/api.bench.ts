@@ -82,8 +82,15 @@ async function measure(dialect: Dialect): Promise<(string | number)[][]> {
         `GET evaluation (${targets} targets)`,
         await cannon({ url: `${url}/api/plans/NQ-DH-XV/evaluation?year=2023` }),
       );
-      let i = 0;
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      row(
+        `GET evaluation (${targets} targets, API token)`,
+        await cannon({
+          url: `${url}/api/plans/NQ-DH-XV/evaluation?year=2023`,
+          headers: { authorization: headers.authorization },
+        }),
+      );
+      let i = 0;
       row(
         'POST /api/figures (new cell)',
         await cannon({
@@ -119,7 +126,10 @@ async function measure(dialect: Dialect): Promise<(string | number)[][]> {
 export async function run(): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
   for (const dialect of await testDialects()) rows.push(...(await measure(dialect)));
-  const evals = rows.filter((r) => String(r[1]).startsWith('GET evaluation'));
+  // The goal is about the anonymous (public-plan) read; the signed-in row shows what auth adds.
+  const evals = rows.filter(
+    (r) => String(r[1]).startsWith('GET evaluation') && !String(r[1]).includes('token'),
+  );
   const met = evals.every((r) => Number(r[2]) >= 1000 && Number(r[4]) < 50);
   return [
     {
@@ -132,7 +142,8 @@ export async function run(): Promise<BenchTable[]> {
           .join('; ')}).`,
         "Evaluations are cached per plan, year and language (as UTF-8 bytes) while the data version is unchanged; a figure write moves it on. The version is read in the same statement as the access check's plan lookup, and the unit-chain lookup is skipped when it cannot change the decision: one query per cached evaluation (was three).",
         "Profile (node --cpu-prof, PostgreSQL): with three queries a third of the server's time was in the socket writes of its queries to PostgreSQL; each round trip costs more than the rest of the request on 2 loaded cores.",
-        'Before/after on PostgreSQL, alternating runs, same machine state (load 4–5): evaluation 383–452 req/s, p99 68–73 ms before; 691–2073 req/s, p99 23–54 ms after.',
+        'Before/after on PostgreSQL, alternating runs, same machine state (load 4–5): evaluation 383–452 req/s, p99 68–73 ms before; 691–2073 req/s, p99 23–54 ms after. /api/health (one query instead of two: the catalogue is asked only when the migration table read fails): 429–1010 req/s before, 2208–3045 after.',
+        'A signed-in read (API token row) also looks up the token and the roles: three queries, no cache of either, so a revoked token or a changed role counts on the very next request.',
       ],
     },
   ];
