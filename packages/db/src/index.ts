@@ -11,6 +11,7 @@ export * from './repositories/lineage.js';
 export type { ImportProblemCode } from './repositories/messages.js';
 export * from './repositories/plan-file.js';
 export * from './repositories/records.js';
+export { indicatorOfRow, localizedOf } from './repositories/row-mapping.js';
 export type { RowCounts } from './repositories/rows.js';
 export * from './repositories/unit-scope.js';
 export * from './repositories/workflow.js';

@@ -57,7 +57,7 @@ export const metaOf = (r: { version: number; created_at: string; updated_at: str
 
 /** Text in Vietnamese and, optionally, English. */
 export const localizedText = z.object({ vi: z.string().min(1), en: z.string().nullish() });
-export const textOf = (vi: string, en: string | null) => (en == null ? { vi } : { vi, en });
+export { localizedOf as textOf } from '@chitieu/db';
 export const jsonList = (s: string | null): string[] | null =>
   s == null ? null : (JSON.parse(s) as string[]);
 export const listJson = (l: readonly string[] | null | undefined) => (l == null ? null : JSON.stringify(l));

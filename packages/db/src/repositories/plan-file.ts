@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { type Executor, withTransaction } from '../transaction.js';
 import { figureLockMessage, findFigureLocks } from './figure-lock.js';
 import { type ImportProblemCode, importProblemMessage } from './messages.js';
+import { indicatorOfRow, localizedOf } from './row-mapping.js';
 import { chunks, type RowCounts, selectWhereIn, upsertRows } from './rows.js';
 
 /** A target as a plan file may carry it: the core's target plus lead and coordinating agencies. */
@@ -488,7 +489,7 @@ function compact<T extends object>(o: T): T {
 }
 /** An empty list reads as "absent", as in a hand-written file. */
 const nonEmpty = <T>(list: T[]): T[] | null => (list.length > 0 ? list : null);
-const text = (vi: string, en: string | null): LocalizedText => (en == null ? { vi } : { vi, en });
+const text = localizedOf;
 const parseJson = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));
 
 /** Codes an expression mentions; only those that name an indicator matter to the caller. */
@@ -650,21 +651,7 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
     units: unitRows.map(
       (u): Unit => compact({ code: u.code, name: u.name, level: u.level, parent: u.parent_code }),
     ),
-    indicators: indicatorRows.map(
-      (i): Indicator =>
-        compact({
-          code: i.code,
-          name: text(i.name_vi, i.name_en),
-          unit: i.measure,
-          direction: i.direction as Indicator['direction'],
-          decimals: i.decimals,
-          trend: i.trend as Indicator['trend'],
-          aggregation: i.aggregation as Indicator['aggregation'],
-          weight: i.weight_code,
-          bounds: i.bound_min == null && i.bound_max == null ? null : [i.bound_min, i.bound_max],
-          formula: i.formula,
-        }),
-    ),
+    indicators: indicatorRows.map((i): Indicator => compact(indicatorOfRow(i))),
     plans: [resultPlan],
     values: valueRows.map(
       (v): Value =>
