@@ -12,7 +12,11 @@ export function printTable(t: BenchTable): void {
   const cells = [t.columns, ...t.rows.map((r) => r.map(cell))];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const out = [`\n### ${t.title}`, line(cells[0] ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
+  const out = [
+    `\n### ${t.title}`,
+    line(cells[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+  ];
   for (const r of cells.slice(1)) out.push(line(r));
   for (const n of t.notes ?? []) out.push(n);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -1,8 +1,8 @@
 import type { Lang } from '@chitieu/core';
+import { DomainError } from '@chitieu/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '@chitieu/db';
 import { apiErrorOf } from './domain-errors.js';
 import { ERROR_MESSAGES, type ErrorCode, issueMessage, languageOf } from './i18n.js';
 
