@@ -1,4 +1,27 @@
+import type {
+  Aggregation,
+  Direction,
+  ForecastClass,
+  Methodology,
+  PlanKind,
+  ProgramKind,
+  TargetKind,
+  TaskStatus,
+  TrendModel,
+  ValueStatus,
+} from '@chitieu/core';
 import type { ColumnType, Generated } from 'kysely';
+
+/** Where the figures of one plan × unit × year stand. Only `approved` locks them. */
+export type WorkflowState = 'draft' | 'submitted' | 'approved' | 'reopened';
+/** What a person can do to them. */
+export type WorkflowAction = 'submit' | 'approve' | 'return' | 'reopen';
+/** A plan in use, or archived: readable, not editable, out of the lists unless asked for. */
+export type PlanState = 'active' | 'archived';
+export type PlanVisibility = 'public' | 'private';
+export type LineageKind = 'merge' | 'split';
+/** The four roles, weakest first. */
+export type RoleName = 'viewer' | 'editor' | 'manager' | 'admin';
 
 /**
  * The database schema as Kysely sees it. Conventions, the same on SQLite and PostgreSQL:
@@ -8,7 +31,8 @@ import type { ColumnType, Generated } from 'kysely';
  * - timestamps are ISO-8601 UTC text written by the application, so both dialects sort and
  *   compare them alike and no driver turns them into Date objects;
  * - JSON-shaped fields (band edges, labels, agencies) are JSON text;
- * - `version` counts edits of an editable record (optimistic concurrency builds on it).
+ * - `version` counts edits of an editable record (optimistic concurrency builds on it);
+ * - enum columns are typed as unions and the database refuses anything else (0400_constraints).
  */
 export interface Database {
   units: UnitTable;
@@ -61,10 +85,10 @@ export interface IndicatorTable extends Editable {
   name_vi: string;
   name_en: string | null;
   measure: string;
-  direction: string;
+  direction: Direction;
   decimals: number;
-  trend: string;
-  aggregation: string;
+  trend: TrendModel;
+  aggregation: Aggregation;
   weight_code: string | null;
   bound_min: number | null;
   bound_max: number | null;
@@ -77,11 +101,11 @@ export interface PlanTable extends Editable {
   title_vi: string;
   title_en: string | null;
   unit_id: number;
-  kind: string;
+  kind: PlanKind;
   issuer: string | null;
   baseline_year: number;
   target_year: number;
-  methodology: string;
+  methodology: Methodology;
   /** JSON array of lower band edges in percent, or null for the default. */
   bands: string | null;
   /** JSON array of LocalizedText, or null. */
@@ -89,7 +113,9 @@ export interface PlanTable extends Editable {
   forecast_exceed: number | null;
   forecast_complete: number | null;
   /** `public` (readable anonymously) or `private`. */
-  visibility: ColumnType<string, string | undefined, string>;
+  visibility: ColumnType<PlanVisibility, PlanVisibility | undefined, PlanVisibility>;
+  /** `archived`: kept for the record (approved figures), no longer edited (0400_constraints). */
+  state: ColumnType<PlanState, PlanState | undefined, PlanState>;
 }
 
 export interface TargetTable extends Editable {
@@ -102,12 +128,12 @@ export interface TargetTable extends Editable {
   text_vi: string;
   text_en: string | null;
   indicator_id: number;
-  kind: string;
+  kind: TargetKind;
   value: number | null;
   low: number | null;
   high: number | null;
-  input: string | null;
-  expected: string | null;
+  input: 'levels' | 'rates' | null;
+  expected: ForecastClass | null;
   /** Lead agency (cơ quan chủ trì). */
   lead: string | null;
   /** JSON array of coordinating agencies, or null. */
@@ -119,7 +145,7 @@ export interface ProgramTable extends Editable {
   plan_id: number;
   code: string;
   position: number;
-  kind: string;
+  kind: ProgramKind;
   title_vi: string;
   title_en: string | null;
   lead: string | null;
@@ -144,7 +170,7 @@ export interface TaskTable extends Editable {
   /** JSON array of agency names, or null. */
   co_agencies: string | null;
   due: string | null;
-  status: string | null;
+  status: TaskStatus | null;
   progress: number | null;
 }
 
@@ -159,7 +185,7 @@ export interface IndicatorValueTable extends Editable {
   indicator_id: number;
   year: number;
   period: string;
-  status: string;
+  status: ValueStatus;
   value: number;
   source: string | null;
   note: string | null;
@@ -209,7 +235,7 @@ export interface UnitLineageTable extends Editable {
   id: Id;
   predecessor_id: number;
   successor_id: number;
-  kind: string;
+  kind: LineageKind;
   /** ISO date the reorganisation took effect. */
   effective: string;
   note: string | null;
@@ -247,7 +273,7 @@ export interface UserTable extends Editable {
 export interface UserRoleTable {
   id: Id;
   user_id: number;
-  role: string;
+  role: RoleName;
   unit_id: number | null;
   /** JSON array of indicator codes an editor may enter, or null for all. */
   indicators: string | null;
@@ -294,16 +320,16 @@ export interface FigureWorkflowTable extends Editable {
   plan_id: number;
   unit_id: number;
   year: number;
-  state: string;
+  state: WorkflowState;
 }
 
 /** One step of a workflow, who took it, when and why. Append-only. */
 export interface WorkflowStepTable {
   id: Id;
   workflow_id: number;
-  action: string;
-  from_state: string;
-  to_state: string;
+  action: WorkflowAction;
+  from_state: WorkflowState;
+  to_state: WorkflowState;
   actor_id: number | null;
   actor: string | null;
   at: string;

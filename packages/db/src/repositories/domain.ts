@@ -3,7 +3,9 @@
  * progress notes and unit lineage, each with the codes it refers to, filtered and paginated.
  * Writes go through records.ts (versioned, audited) and the link helpers here.
  */
+import type { Aggregation, PlanKind, ProgramKind, TaskStatus } from '@chitieu/core';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { PlanState, PlanVisibility } from '../schema.js';
 import type { Executor } from '../transaction.js';
 
 /** Which slice of a list: at most `limit` rows after `offset`. */
@@ -139,7 +141,7 @@ const indicatorQuery = (db: Executor) => db.selectFrom('indicators').selectAll()
 
 export interface IndicatorFilter {
   q?: string;
-  aggregation?: string;
+  aggregation?: Aggregation;
 }
 
 /** Indicators matching `filter`, by code. */
@@ -187,8 +189,10 @@ export type PlanRecord = Awaited<ReturnType<ReturnType<typeof planQuery>['execut
 
 export interface PlanFilter {
   unit?: string;
-  kind?: string;
-  visibility?: string;
+  kind?: PlanKind;
+  visibility?: PlanVisibility;
+  /** `archived` lists archived plans only, `all` both; absent: active plans only. */
+  state?: PlanState | 'all';
   /** Plans whose term contains this year. */
   year?: number;
   /** Only public plans and plans of these units (null or absent: every plan). */
@@ -201,6 +205,7 @@ export function listPlans(db: Executor, filter: PlanFilter, page: Page): Promise
   if (filter.unit) q = q.where('units.code', '=', filter.unit);
   if (filter.kind) q = q.where('plans.kind', '=', filter.kind);
   if (filter.visibility) q = q.where('plans.visibility', '=', filter.visibility);
+  if (filter.state !== 'all') q = q.where('plans.state', '=', filter.state ?? 'active');
   if (filter.year !== undefined) {
     q = q.where('plans.baseline_year', '<', filter.year).where('plans.target_year', '>=', filter.year);
   }
@@ -337,7 +342,7 @@ async function withTargets<T extends { id: number }>(
 export async function listPrograms(
   db: Executor,
   planId: number,
-  filter: { kind?: string },
+  filter: { kind?: ProgramKind },
   page: Page,
 ): Promise<Paged<ProgramRecord>> {
   let q = programQuery(db).where('programs.plan_id', '=', planId);
@@ -373,7 +378,7 @@ export type TaskRecord = Awaited<ReturnType<ReturnType<typeof taskQuery>['execut
 export interface TaskFilter {
   program?: number;
   plan?: number;
-  status?: string;
+  status?: TaskStatus;
   lead?: string;
   /** Tasks due on or before this ISO date. */
   dueBy?: string;

@@ -229,7 +229,7 @@ async function figuresOf(
         unit: unitIdsToCodes.get(Number(v.unit_id)) ?? '',
         year: v.year,
         value: v.value,
-        status: v.status as Value['status'],
+        status: v.status,
       };
       if (v.period !== '') value.period = v.period;
       if (v.source != null) value.source = v.source;
@@ -300,10 +300,10 @@ function toIndicator(i: Selectable<IndicatorTable>): Indicator {
     code: i.code,
     name: i.name_en == null ? { vi: i.name_vi } : { vi: i.name_vi, en: i.name_en },
     unit: i.measure,
-    direction: i.direction as Indicator['direction'],
+    direction: i.direction,
     decimals: i.decimals,
-    trend: i.trend as Indicator['trend'],
-    aggregation: i.aggregation as Indicator['aggregation'],
+    trend: i.trend,
+    aggregation: i.aggregation,
   };
   if (i.weight_code != null) out.weight = i.weight_code;
   if (i.bound_min != null || i.bound_max != null) out.bounds = [i.bound_min, i.bound_max];

@@ -1,10 +1,8 @@
+import type { WorkflowAction, WorkflowState } from '../schema.js';
 import { type Executor, withTransaction } from '../transaction.js';
 import { type AuditActor, appendAudit } from './audit.js';
 
-/** Where the figures of a plan × unit × year stand. Only `approved` locks them. */
-export type WorkflowState = 'draft' | 'submitted' | 'approved' | 'reopened';
-/** What a person can do to them. */
-export type WorkflowAction = 'submit' | 'approve' | 'return' | 'reopen';
+export type { WorkflowAction, WorkflowState } from '../schema.js';
 
 /** The steps: from which states each action starts, where it leads, and whether it needs a reason. */
 export const WORKFLOW_STEPS: Record<
@@ -126,13 +124,13 @@ export async function readWorkflows(
     plan: r.plan,
     unit: r.unit,
     year: Number(r.year),
-    state: r.state as WorkflowState,
+    state: r.state,
     steps: steps
       .filter((s) => Number(s.workflow_id) === Number(r.id))
       .map((s) => ({
-        action: s.action as WorkflowAction,
-        from: s.from_state as WorkflowState,
-        to: s.to_state as WorkflowState,
+        action: s.action,
+        from: s.from_state,
+        to: s.to_state,
         user: s.actor,
         at: s.at,
         reason: s.reason,
@@ -168,7 +166,7 @@ export async function takeWorkflowStep(
       .where('unit_id', '=', input.unitId)
       .where('year', '=', input.year)
       .executeTakeFirst();
-    const from = (current?.state ?? 'draft') as WorkflowState;
+    const from: WorkflowState = current?.state ?? 'draft';
     const next = nextWorkflowState(from, input.action, input.reason);
     if (!next.ok) return next;
     let workflowId: number;
