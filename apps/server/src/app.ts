@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens/routes.js';
 import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 import { workflowRoutes } from './routes/workflow/routes.js';
+import { webApp } from './web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,5 +78,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [authRoutes, userRoutes, tokenRoutes, auditRoutes, workflowRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }
+  await app.register(webApp); // the web app at `/`: last, so every API route wins on a match
   return app;
 }
