@@ -10,14 +10,18 @@ export interface UnitLocator {
   path: string;
   is: SubjectKind;
   /**
-   * When the request has no value there (an optional field left out, e.g. a new unit without a
-   * parent), `'global'` asks for a role on every unit: creating a top-level unit is no business of a
-   * manager of one district. Default: the locator is simply skipped.
+   * When the request has no value there (an optional field left out). Nothing found is never
+   * permission: by default (and with `'global'`) only a role on every unit will do — creating a
+   * top-level unit is no business of a manager of one district.
+   * - `'skip'`: leaving the field out changes nothing whose the request is (an update that does
+   *   not move the record); another locator of the rule must still find the record's unit.
+   * - `'filtered'`: an optional list filter; left out, the route lists only what the caller may
+   *   read (`readableUnitIds`), so any holder of the role may call it.
    */
-  whenAbsent?: 'global';
+  whenAbsent?: 'global' | 'skip' | 'filtered';
   /**
    * When the request sets the field to null (e.g. an update moving a unit to the top of the
-   * hierarchy), `'global'` asks for a role on every unit. Leaving the field out changes nothing.
+   * hierarchy): `'global'` asks for a role on every unit. Default: as if the field were absent.
    */
   whenNull?: 'global';
 }
@@ -47,8 +51,13 @@ export type AccessRule =
    * - `unitParam`: shorthand for `unit: { in: 'params', path: unitParam, is: 'unit-code' }`.
    * - `publicPlans`: on GET, when the units were found through plans that are all public,
    *   anyone may read, signed in or not.
-   * - `indicator`: for `role: 'editor'`, an editor limited to some indicators must hold each one.
-   * Values that name nothing (an unknown code) are left to the route, which answers 404 or 400.
+   * - `indicator`: where the request names the indicators it writes. On every `role: 'editor'`
+   *   rule an editor limited to some indicators must hold each indicator the request concerns
+   *   (these, and those of the figures it addresses by id); a request whose indicators cannot be
+   *   told (a whole unit's workflow, a task) is refused to a limited editor.
+   * A value that names nothing (an unknown code or id) or is not a well-formed id cannot be
+   * attributed to a unit: it is refused to anyone without a role on every unit (who gets the
+   * route's 404); a malformed id is a 400 before anything else.
    */
   | {
       role: Role;
@@ -101,7 +110,7 @@ function isUnitLocator(value: unknown): value is UnitLocator {
   const v = value as { is?: unknown; whenAbsent?: unknown; whenNull?: unknown };
   return (
     SUBJECT_KINDS.includes(v.is as SubjectKind) &&
-    (v.whenAbsent === undefined || v.whenAbsent === 'global') &&
+    (v.whenAbsent === undefined || ['global', 'skip', 'filtered'].includes(v.whenAbsent as string)) &&
     (v.whenNull === undefined || v.whenNull === 'global')
   );
 }

@@ -18,10 +18,18 @@ export interface RequestSubjects {
   chains: number[][];
   /** Every unit was found through a plan, and every such plan is public. */
   publicPlansOnly: boolean;
-  /** Indicator codes the request writes (for editors limited to some). */
+  /**
+   * Indicator codes the request concerns: those it names (the rule's `indicator`) and those of
+   * the records it addresses by id. Empty: none can be told.
+   */
   indicators: string[];
-  /** A locator marked `whenAbsent: 'global'` found no value: only a role on every unit will do. */
+  /**
+   * Something the request names cannot be attributed to a unit (a value left out or null where
+   * the rule does not say otherwise, an unknown code or id): only a role on every unit will do.
+   */
   needsGlobal?: boolean;
+  /** Only an optional list filter was left out (`whenAbsent: 'filtered'`): the route filters. */
+  filtered?: boolean;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
@@ -58,22 +66,84 @@ export function decideAccess(
   if ('public' in rule) return 'allow';
   if ('signedIn' in rule) return actor ? 'allow' : 'unauthenticated';
   const reading = method === 'GET' || method === 'HEAD';
-  if (rule.publicPlans && reading && subjects.publicPlansOnly) return 'allow';
+  if (rule.publicPlans && reading && subjects.publicPlansOnly && !subjects.needsGlobal) return 'allow';
   if (!actor) return 'unauthenticated';
-  const held = actor.roles.filter((r) => rank(r.role) >= rank(rule.role));
+  const held = actor.roles.filter(
+    (r) => rank(r.role) >= rank(rule.role) && coversIndicators(rule, r, subjects),
+  );
+  const global = held.some((r) => r.unitId === null);
   const scope = unitLocators(rule);
-  if (scope === 'global' || subjects.needsGlobal) {
-    return held.some((r) => r.unitId === null) ? 'allow' : 'forbidden';
+  if (scope === 'global' || subjects.needsGlobal) return global ? 'allow' : 'forbidden';
+  if (scope === 'any') return held.length > 0 ? 'allow' : 'forbidden';
+  // Nothing found is never permission: only an explicitly optional list filter lets the route filter.
+  if (subjects.chains.length === 0) {
+    if (global || (subjects.filtered && held.length > 0)) return 'allow';
+    return 'forbidden';
   }
-  if (scope === 'any' || subjects.chains.length === 0) return held.length > 0 ? 'allow' : 'forbidden';
-  const limitsIndicators = rule.role === 'editor' && rule.indicator !== undefined;
-  const covers = (r: HeldRole, chain: number[]) =>
-    (r.unitId === null || chain.includes(r.unitId)) &&
-    (!limitsIndicators ||
-      r.role !== 'editor' ||
-      r.indicators === null ||
-      subjects.indicators.every((i) => r.indicators?.includes(i)));
+  const covers = (r: HeldRole, chain: number[]) => r.unitId === null || chain.includes(r.unitId);
   return subjects.chains.every((chain) => held.some((r) => covers(r, chain))) ? 'allow' : 'forbidden';
+}
+
+/**
+ * Whether a held role's indicator limit lets it act under an editor's rule: an editor limited to
+ * some indicators covers a request only when every indicator it concerns is known and among them.
+ */
+function coversIndicators(rule: AccessRule, r: HeldRole, subjects: RequestSubjects): boolean {
+  if (!('role' in rule) || rule.role !== 'editor' || r.role !== 'editor' || r.indicators === null)
+    return true;
+  const allowed = r.indicators;
+  return subjects.indicators.length > 0 && subjects.indicators.every((i) => allowed.includes(i));
+}
+
+/** What a request part holds at a locator's path. */
+export interface ReadValues {
+  /** Strings and finite numbers (as strings). */
+  values: string[];
+  /** Some place on the path holds nothing (the field, or a list element's field, is left out). */
+  absent: boolean;
+  /** Some place holds an explicit null. */
+  nulls: boolean;
+  /** Some place holds something else (an object, a boolean): it names no record. */
+  unreadable: boolean;
+}
+
+/**
+ * Everything at `path` in a request part, with what could not be read: `unit`, `plan.code`, or
+ * `values[].unit` (the field of every element of a list).
+ *
+ * @example
+ * readValuesAt({ values: [{ unit: '381' }, {}] }, 'values[].unit') // { values: ['381'], absent: true, nulls: false, unreadable: false }
+ */
+export function readValuesAt(source: unknown, path: string): ReadValues {
+  const out: ReadValues = { values: [], absent: false, nulls: false, unreadable: false };
+  let current: unknown[] = [source];
+  for (const segment of path.split('.')) {
+    const many = segment.endsWith('[]');
+    const key = many ? segment.slice(0, -2) : segment;
+    current = current.flatMap((node) => {
+      if (node === undefined) return [undefined];
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+        out.unreadable = true;
+        return [];
+      }
+      const next = (node as Record<string, unknown>)[key];
+      if (!many) return [next];
+      if (next === undefined) return [undefined];
+      if (!Array.isArray(next)) {
+        out.unreadable = true;
+        return [];
+      }
+      return next;
+    });
+  }
+  for (const v of current) {
+    if (v === undefined) out.absent = true;
+    else if (v === null) out.nulls = true;
+    else if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+      out.values.push(String(v));
+    else out.unreadable = true;
+  }
+  return out;
 }
 
 /**
@@ -85,17 +155,5 @@ export function decideAccess(
  * valuesAt({ unit: 7 }, 'unit') // ['7']
  */
 export function valuesAt(source: unknown, path: string): string[] {
-  let current: unknown[] = [source];
-  for (const segment of path.split('.')) {
-    const many = segment.endsWith('[]');
-    const key = many ? segment.slice(0, -2) : segment;
-    current = current.flatMap((node) => {
-      if (typeof node !== 'object' || node === null) return [];
-      const next = (node as Record<string, unknown>)[key];
-      return many ? (Array.isArray(next) ? next : []) : [next];
-    });
-  }
-  return current.flatMap((v) =>
-    typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? [String(v)] : [],
-  );
+  return readValuesAt(source, path).values;
 }

@@ -2,6 +2,8 @@ import {
   type AuditActor,
   findApiToken,
   findSession,
+  ID_SUBJECT_KINDS,
+  isWellFormedId,
   ROLES,
   type Role,
   resolveSubjects,
@@ -16,7 +18,16 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AccessRule } from '../access.js';
 import { ApiError } from '../errors.js';
-import { type Actor, decideAccess, type RequestSubjects, unitLocators, valuesAt } from './decide.js';
+import { languageOf } from '../i18n.js';
+import {
+  type Actor,
+  decideAccess,
+  type RequestSubjects,
+  readValuesAt,
+  unitLocators,
+  valuesAt,
+} from './decide.js';
+import { malformedIdMessage } from './messages.js';
 import { csrfTokenOf, sameDigest, sha256 } from './secrets.js';
 
 declare module 'fastify' {
@@ -125,6 +136,11 @@ export async function installAuth(app: FastifyInstance, options: Partial<AuthSet
 
   app.addHook('onRequest', async (request, reply) => {
     request.actor = await authenticate(app, request, reply, settings);
+    // Before the body is read: who can never pass is refused at once (a 64 MB upload is not read for a 401).
+    const rule = request.routeOptions.config?.access;
+    const early = rule ? earlyRefusal(rule, request.actor, request.method) : null;
+    if (early === 'unauthenticated') throw new ApiError(401, 'unauthenticated');
+    if (early === 'forbidden') throw new ApiError(403, 'forbidden');
   });
 
   app.addHook('preValidation', async (request) => {
@@ -190,52 +206,92 @@ async function withRoles(
   };
 }
 
-/** Whether a plain field path (`parent`, `a.b`) holds an explicit null. */
-function isNullAt(source: unknown, path: string): boolean {
-  let node: unknown = source;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null || !(key in node)) return false;
-    node = (node as Record<string, unknown>)[key];
+/**
+ * What can be decided from the actor alone, before the body is read: nobody signed in on a route
+ * only signed-in users may call (public-plan reads aside), or a caller without any role strong
+ * enough (or without one on every unit, where the rule needs it). Null: the full check decides.
+ *
+ * @example
+ * earlyRefusal({ role: 'manager', unit: 'global' }, null, 'POST') // 'unauthenticated'
+ */
+export function earlyRefusal(
+  rule: AccessRule,
+  actor: Actor | null,
+  method: string,
+): 'unauthenticated' | 'forbidden' | null {
+  if ('public' in rule) return null;
+  if ('signedIn' in rule) return actor ? null : 'unauthenticated';
+  if (!actor) {
+    const reading = method === 'GET' || method === 'HEAD';
+    return rule.publicPlans && reading ? null : 'unauthenticated';
   }
-  return node === null;
+  const held = actor.roles.filter((r) => ROLES.indexOf(r.role) >= ROLES.indexOf(rule.role));
+  if (held.length === 0) return 'forbidden';
+  if (unitLocators(rule) === 'global' && !held.some((r) => r.unitId === null)) return 'forbidden';
+  return null;
 }
 
-/** The units (with their chains), public plans and indicators a request concerns, by its rule. */
+/**
+ * The units (with their chains), public plans and indicators a request concerns, by its rule.
+ * Fails closed: a value left out (unless the rule says it may be), null, unreadable or naming
+ * nothing marks the request as needing a role on every unit; a malformed id is a 400 at once.
+ */
 async function findSubjects(
   app: FastifyInstance,
   request: FastifyRequest,
   rule: AccessRule,
 ): Promise<RequestSubjects> {
-  const none: RequestSubjects = { chains: [], publicPlansOnly: false, indicators: [] };
+  if (!('role' in rule)) return { chains: [], publicPlansOnly: false, indicators: [] };
+  const indicators = rule.indicator ? valuesAt(request[rule.indicator.in], rule.indicator.path) : [];
   const locators = unitLocators(rule);
-  if (locators === 'any' || locators === 'global' || !('role' in rule)) return none;
+  if (locators === 'any' || locators === 'global') return { chains: [], publicPlansOnly: false, indicators };
   const db = app.database.db;
   const unitIds: number[] = [];
   let plans = 0;
   let publicPlans = 0;
   let direct = 0;
+  let named = 0;
+  let leftOut = 0;
   let needsGlobal = false;
   for (const locator of locators) {
-    const values = valuesAt(request[locator.in], locator.path);
-    if (values.length === 0) {
-      // Absent or null: a new unit without a parent, or one moved to the top, is the whole country's business.
-      const isNull = isNullAt(request[locator.in], locator.path);
-      needsGlobal ||= locator.whenAbsent === 'global' || (isNull && locator.whenNull === 'global');
-      continue;
+    const read = readValuesAt(request[locator.in], locator.path);
+    const malformed = ID_SUBJECT_KINDS.includes(locator.is)
+      ? read.values.filter((v) => !isWellFormedId(v))
+      : [];
+    if (malformed.length > 0) {
+      const lang = languageOf(request.headers['accept-language']);
+      throw new ApiError(400, 'validation-failed', [
+        {
+          path: `${locator.in}.${locator.path.replaceAll('[]', '')}`,
+          message: malformedIdMessage(malformed[0] as string, lang),
+        },
+      ]);
     }
-    const found = await resolveSubjects(db, locator.is, values);
+    if (read.unreadable) needsGlobal = true;
+    if (read.nulls && locator.whenNull === 'global') needsGlobal = true;
+    // Null where the rule says nothing about it is read like a value left out.
+    if (read.absent || (read.nulls && locator.whenNull === undefined)) {
+      if (locator.whenAbsent === 'filtered') leftOut++;
+      else if (locator.whenAbsent !== 'skip') needsGlobal = true;
+    }
+    if (read.values.length === 0) continue;
+    named++;
+    const found = await resolveSubjects(db, locator.is, read.values);
+    if (found.missing) needsGlobal = true;
     if (found.dataVersion !== undefined) request.dataVersion = found.dataVersion;
     unitIds.push(...found.unitIds);
+    indicators.push(...found.indicators);
     if (found.plans.length === 0) direct += found.unitIds.length;
     plans += found.plans.length;
     publicPlans += found.plans.filter((p) => p.public).length;
   }
-  const publicPlansOnly = plans > 0 && publicPlans === plans && direct === 0;
-  const chains = chainsMatter(rule, request, publicPlansOnly)
-    ? [...(await unitAncestors(db, unitIds)).values()]
-    : [];
-  const indicators = rule.indicator ? valuesAt(request[rule.indicator.in], rule.indicator.path) : [];
-  return { chains, publicPlansOnly, indicators, needsGlobal };
+  const publicPlansOnly = plans > 0 && publicPlans === plans && direct === 0 && !needsGlobal;
+  const chains =
+    !needsGlobal && chainsMatter(rule, request, publicPlansOnly)
+      ? [...(await unitAncestors(db, unitIds)).values()]
+      : [];
+  const filtered = leftOut > 0 && named === 0;
+  return { chains, publicPlansOnly, indicators: [...new Set(indicators)], needsGlobal, filtered };
 }
 
 /**

@@ -65,25 +65,63 @@ export const SUBJECT_KINDS = [
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
+/** The kinds whose values are record ids (the others are codes). */
+export const ID_SUBJECT_KINDS: readonly SubjectKind[] = [
+  'unit-id',
+  'plan-id',
+  'target-id',
+  'value-id',
+  'workflow-id',
+];
+
+/**
+ * The one spelling of a record id: digits without sign, leading zero, space, dot, exponent or
+ * base prefix. `281.0`, `2.81e2`, `0x119`, `+281` and ` 281` all name the same number to a
+ * lenient parser; accepting only this spelling means the access check and the route can never
+ * read two different records from one request.
+ *
+ * @example
+ * isWellFormedId('281') // true
+ * isWellFormedId('281.0') // false
+ * isWellFormedId('0281') // false
+ */
+export function isWellFormedId(value: string): boolean {
+  return /^[1-9][0-9]{0,14}$/.test(value);
+}
+
+/** The largest id a database integer column holds: a larger one names nothing. */
+export const MAX_RECORD_ID = 2 ** 31 - 1;
+
 /** The units a set of subjects concern, and the plans among them (for public reading). */
 export interface ResolvedSubjects {
   unitIds: number[];
   /** The plans named (directly or through a target), with whether each is public. */
   plans: { id: number; public: boolean }[];
-  /** Some value named nothing that exists: the route answers that itself (404, 400). */
+  /**
+   * Some value named nothing that exists (or was not a well-formed id): nothing can say whose it
+   * is, so the access check refuses it to anyone without a role on every unit.
+   */
   missing: boolean;
+  /** Indicator codes of the records named (figures), for editors limited to some indicators. */
+  indicators: string[];
   /** The data version, read in the same statement when a plan was found (data-version.ts). */
   dataVersion?: number;
 }
 
-const asIds = (values: readonly string[]) => values.filter((v) => /^\d{1,15}$/.test(v)).map((v) => Number(v));
+/** The well-formed ids among `values` that a database column can hold; the rest name nothing. */
+const asIds = (values: readonly string[]) =>
+  values
+    .filter(isWellFormedId)
+    .map(Number)
+    .filter((n) => n <= MAX_RECORD_ID);
 
 /**
  * Find the units (and plans) that request values of one kind name, in one query.
  *
  * @example
  * await resolveSubjects(db, 'plan-code', ['NQ-XI'])
- * // { unitIds: [2], plans: [{ id: 1, public: false }], missing: false }
+ * // { unitIds: [2], plans: [{ id: 1, public: false }], missing: false, indicators: [] }
+ * await resolveSubjects(db, 'value-id', ['281.0']) // { unitIds: [], plans: [], missing: true, indicators: [] }
  */
 export async function resolveSubjects(
   db: Executor,
@@ -91,8 +129,9 @@ export async function resolveSubjects(
   values: readonly string[],
 ): Promise<ResolvedSubjects> {
   const wanted = [...new Set(values)];
-  if (wanted.length === 0) return { unitIds: [], plans: [], missing: false };
+  if (wanted.length === 0) return { unitIds: [], plans: [], missing: false, indicators: [] };
   let units: number[] = [];
+  let indicators: string[] = [];
   let plans: { id: number; public: boolean }[] = [];
   let found = 0;
   let dataVersion: number | undefined;
@@ -146,17 +185,30 @@ export async function resolveSubjects(
       found = rows.length;
       break;
     }
-    case 'value-id':
+    case 'value-id': {
+      const ids = asIds(wanted);
+      const rows = ids.length
+        ? await db
+            .selectFrom('indicator_values')
+            .innerJoin('indicators', 'indicators.id', 'indicator_values.indicator_id')
+            .select(['indicator_values.unit_id as unit_id', 'indicators.code as indicator'])
+            .where('indicator_values.id', 'in', ids)
+            .execute()
+        : [];
+      units = rows.map((r) => Number(r.unit_id));
+      indicators = [...new Set(rows.map((r) => r.indicator))];
+      found = rows.length;
+      break;
+    }
     case 'workflow-id': {
       const ids = asIds(wanted);
-      const table = kind === 'value-id' ? 'indicator_values' : 'figure_workflows';
       const rows = ids.length
-        ? await db.selectFrom(table).select('unit_id').where('id', 'in', ids).execute()
+        ? await db.selectFrom('figure_workflows').select('unit_id').where('id', 'in', ids).execute()
         : [];
       units = rows.map((r) => Number(r.unit_id));
       found = rows.length;
       break;
     }
   }
-  return { unitIds: [...new Set(units)], plans, missing: found < wanted.length, dataVersion };
+  return { unitIds: [...new Set(units)], plans, missing: found < wanted.length, indicators, dataVersion };
 }
