@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const packages: Record<string, string> = {
   core: './packages/core',
   'plan-file': './packages/plan-file',
+  contract: './packages/contract',
   db: './packages/db',
   reports: './packages/reports',
   server: './apps/server',

@@ -1,8 +1,8 @@
 import type { Lang } from '@chitieu/core';
+import type { ErrorBody } from '@chitieu/contract';
 import { DomainError } from '@chitieu/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { apiErrorOf } from './domain-errors.js';
 import { ERROR_MESSAGES, type ErrorCode, issueMessage, languageOf } from './i18n.js';
 
@@ -12,17 +12,8 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** The single error shape of the API. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })),
-    /** For `version-conflict`: the record as it now is. */
-    current: z.unknown().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+// The single error shape of the API is the contract's.
+export { type ErrorBody, errorBodySchema } from '@chitieu/contract';
 
 /**
  * An error a route throws on purpose; the error handler turns it into the API error shape,

@@ -1,8 +1,8 @@
+import { auditQuery, auditResponse, figureHistoryQuery, figureHistoryResponse } from '@chitieu/contract';
 import { figureEntityCode, listAudit, readWorkflows } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { ApiError } from '../../errors.js';
-import { auditQuery, auditResponse, figureHistoryQuery, figureHistoryResponse } from './schema.js';
 
 /** `/audit`: the audit trail, filtered, and the whole story of one figure. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,3 +1,4 @@
+import { changePasswordBody, loginBody, sessionResponse } from '@chitieu/contract';
 import {
   createSession,
   credentialsOf,
@@ -13,7 +14,6 @@ import { csrfTokenOf, hashPassword, newSecret, sha256, verifyPassword } from '..
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { presentUser } from '../users/presenter.js';
-import { changePasswordBody, loginBody, sessionResponse } from './schema.js';
 
 /** `/auth`: sign in and out, the current session, change one's own password. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {

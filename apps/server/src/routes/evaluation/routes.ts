@@ -1,3 +1,4 @@
+import { evaluationOut, evaluationQuery, planParams, rankingOut, rankingQuery } from '@chitieu/contract';
 import { createValueSource, evaluatePlan, rankUnits } from '@chitieu/core';
 import {
   DomainError,
@@ -10,9 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { found, langOf } from '../kit.js';
-import { planParams } from '../plans/schema.js';
 import { VersionedCache } from './cache.js';
-import { evaluationOut, evaluationQuery, rankingOut, rankingQuery } from './schema.js';
 
 /**
  * The CLI's `--json` bytes: two-space JSON and a final newline. Sent as bytes, so no serializer

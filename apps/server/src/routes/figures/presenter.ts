@@ -1,6 +1,6 @@
+import type { FigureOut } from '@chitieu/contract';
 import type { FigureRecord } from '@chitieu/db';
 import { metaOf } from '../kit.js';
-import type { FigureOut } from './schema.js';
 
 /**
  * A figure as the API shows it.

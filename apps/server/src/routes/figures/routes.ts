@@ -1,10 +1,10 @@
+import { figureCreate, figureListQuery, figureOut, figureParams, figurePatch, historyOut } from '@chitieu/contract';
 import { figureHistory, getFigure, listFigures, recordFigure, reviseFigure } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { found, guarded, pageOf, presentPage, versionOf, writeContext, writeErrors } from '../kit.js';
 import { presentFigure } from './presenter.js';
-import { figureCreate, figureListQuery, figureOut, figureParams, figurePatch, historyOut } from './schema.js';
 
 const byId = { in: 'params', path: 'id', is: 'value-id' } as const;
 

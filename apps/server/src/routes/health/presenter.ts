@@ -1,5 +1,5 @@
+import type { HealthResponse } from '@chitieu/contract';
 import type { Dialect } from '@chitieu/db';
-import type { HealthResponse } from './schema.js';
 
 /**
  * What `/api/health` says about a running server.

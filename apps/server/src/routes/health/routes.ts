@@ -1,8 +1,8 @@
+import { healthResponse } from '@chitieu/contract';
 import { latestAppliedMigration } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { presentHealth } from './presenter.js';
-import { healthResponse } from './schema.js';
 
 /** `GET /health`: the server answers and its database does too (one real query). */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
+import type { IndicatorOut } from '@chitieu/contract';
 import { type IndicatorRecord, indicatorOfRow } from '@chitieu/db';
 import { metaOf } from '../kit.js';
-import type { IndicatorOut } from './schema.js';
 
 /**
  * An indicator as the API shows it (the plan file's fields plus bookkeeping).

@@ -1,4 +1,11 @@
 import {
+  indicatorCreate,
+  indicatorListQuery,
+  indicatorOut,
+  indicatorParams,
+  indicatorPatch,
+} from '@chitieu/contract';
+import {
   createRecord,
   DomainError,
   type Executor,
@@ -12,13 +19,6 @@ import type { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
 import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentIndicator } from './presenter.js';
-import {
-  indicatorCreate,
-  indicatorListQuery,
-  indicatorOut,
-  indicatorParams,
-  indicatorPatch,
-} from './schema.js';
 
 const INDICATOR = { entity: 'indicator', code: (r: Record<string, unknown>) => String(r.code) };
 type IndicatorInput = z.infer<typeof indicatorCreate>;

@@ -1,3 +1,4 @@
+import { exportQuery, importOut, planParams } from '@chitieu/contract';
 import { exportPlanFile, getPlan, importPlanFile } from '@chitieu/db';
 import { parsePlanFile, serializePlanFile } from '@chitieu/plan-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -5,8 +6,6 @@ import { z } from 'zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { found, writeContext } from '../kit.js';
-import { planParams } from '../plans/schema.js';
-import { exportQuery, importOut } from './schema.js';
 
 /** A national plan file is a few MB; leave room. */
 const PLAN_FILE_LIMIT = 64 * 1024 * 1024;

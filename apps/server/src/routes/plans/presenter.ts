@@ -1,7 +1,7 @@
+import type { PlanOut } from '@chitieu/contract';
 import type { LocalizedText } from '@chitieu/core';
 import type { PlanRecord } from '@chitieu/db';
 import { metaOf, textOf } from '../kit.js';
-import type { PlanOut } from './schema.js';
 
 /**
  * A plan as the API shows it (the plan file's plan fields without targets, plus visibility).

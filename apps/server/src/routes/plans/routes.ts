@@ -1,3 +1,4 @@
+import { planCreate, planListQuery, planOut, planParams, planPatch } from '@chitieu/contract';
 import { createRecord, DomainError, getPlan, listPlans, unitIds } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -5,7 +6,6 @@ import { readableUnitIds } from '../../auth/plugin.js';
 import { errorBodySchema } from '../../errors.js';
 import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentPlan } from './presenter.js';
-import { planCreate, planListQuery, planOut, planParams, planPatch } from './schema.js';
 
 const PLAN = {
   entity: 'plan',

@@ -1,6 +1,6 @@
+import type { NoteOut, ProgramOut, TaskOut } from '@chitieu/contract';
 import type { NoteRecord, ProgramRecord, TaskRecord } from '@chitieu/db';
 import { jsonList, metaOf, textOf } from '../kit.js';
-import type { NoteOut, ProgramOut, TaskOut } from './schema.js';
 
 /**
  * A program, breakthrough or task group as the API shows it.

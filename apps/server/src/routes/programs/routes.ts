@@ -1,4 +1,21 @@
 import {
+  noteCreate,
+  noteListQuery,
+  noteOut,
+  noteParams,
+  notePatch,
+  planParams,
+  programCreate,
+  programListQuery,
+  programOut,
+  programParams,
+  programPatch,
+  taskCreate,
+  taskListQuery,
+  taskOut,
+  taskPatch,
+} from '@chitieu/contract';
+import {
   createRecord,
   DomainError,
   type Executor,
@@ -26,24 +43,7 @@ import {
   writeContext,
   writeErrors,
 } from '../kit.js';
-import { planParams } from '../plans/schema.js';
 import { presentNote, presentProgram, presentTask } from './presenter.js';
-import {
-  noteCreate,
-  noteListQuery,
-  noteOut,
-  noteParams,
-  notePatch,
-  programCreate,
-  programListQuery,
-  programOut,
-  programParams,
-  programPatch,
-  taskCreate,
-  taskListQuery,
-  taskOut,
-  taskPatch,
-} from './schema.js';
 
 const PROGRAM = { entity: 'program' };
 const TASK = { entity: 'task' };

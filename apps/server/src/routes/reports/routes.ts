@@ -1,10 +1,10 @@
+import { reportParams, reportQuery } from '@chitieu/contract';
 import { loadEvaluationData } from '@chitieu/db';
 import type { PdfEngine, ReportFormat, ReportType } from '@chitieu/reports/types';
 import { ReportInputError } from '@chitieu/reports/types';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { found, langOf } from '../kit.js';
-import { reportParams, reportQuery } from './schema.js';
 
 /** RFC 6266 attachment header; report file names are ASCII already, the `*` form keeps any other safe. */
 const attachment = (fileName: string) =>

@@ -1,6 +1,6 @@
+import type { TargetOut } from '@chitieu/contract';
 import type { TargetRecord } from '@chitieu/db';
 import { jsonList, metaOf, textOf } from '../kit.js';
-import type { TargetOut } from './schema.js';
 
 /**
  * A target as the API shows it.

@@ -1,3 +1,4 @@
+import { planParams, targetCreate, targetListQuery, targetOut, targetParams, targetPatch } from '@chitieu/contract';
 import {
   createRecord,
   DomainError,
@@ -21,9 +22,7 @@ import {
   writeContext,
   writeErrors,
 } from '../kit.js';
-import { planParams } from '../plans/schema.js';
 import { presentTarget } from './presenter.js';
-import { targetCreate, targetListQuery, targetOut, targetParams, targetPatch } from './schema.js';
 
 const TARGET = { entity: 'target' };
 type TargetInput = z.infer<typeof targetCreate>;

@@ -1,3 +1,10 @@
+import {
+  createdTokenResponse,
+  createTokenBody,
+  tokenIdParams,
+  tokenListQuery,
+  tokenResponse,
+} from '@chitieu/contract';
 import { apiTokenOwner, createApiToken, getUser, listApiTokens, revokeApiToken } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,13 +12,6 @@ import type { Actor } from '../../auth/decide.js';
 import { auditActorOf } from '../../auth/plugin.js';
 import { newSecret, sha256 } from '../../auth/secrets.js';
 import { ApiError } from '../../errors.js';
-import {
-  createdTokenResponse,
-  createTokenBody,
-  tokenIdParams,
-  tokenListQuery,
-  tokenResponse,
-} from './schema.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 

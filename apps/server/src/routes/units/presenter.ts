@@ -1,7 +1,7 @@
+import type { lineageOut, UnitOut } from '@chitieu/contract';
 import type { LineageRecord, UnitRecord } from '@chitieu/db';
 import type { z } from 'zod';
 import { metaOf } from '../kit.js';
-import type { lineageOut, UnitOut } from './schema.js';
 
 /**
  * A unit as the API shows it.

@@ -1,3 +1,14 @@
+import {
+  lineageOut,
+  reorganisationBody,
+  unitCreate,
+  unitFiguresOut,
+  unitFiguresQuery,
+  unitListQuery,
+  unitOut,
+  unitParams,
+  unitPatch,
+} from '@chitieu/contract';
 import { createValueSource, describeDerivationReason } from '@chitieu/core';
 import {
   createRecord,
@@ -26,17 +37,6 @@ import {
   writeErrors,
 } from '../kit.js';
 import { presentLineage, presentUnit } from './presenter.js';
-import {
-  lineageOut,
-  reorganisationBody,
-  unitCreate,
-  unitFiguresOut,
-  unitFiguresQuery,
-  unitListQuery,
-  unitOut,
-  unitParams,
-  unitPatch,
-} from './schema.js';
 
 const UNIT = {
   entity: 'unit',

@@ -1,5 +1,5 @@
+import type { UserResponse } from '@chitieu/contract';
 import type { UserSummary } from '@chitieu/db';
-import type { UserResponse } from './schema.js';
 
 /**
  * A user as the API shows it: roles by unit code, never a password hash.

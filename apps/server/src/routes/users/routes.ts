@@ -1,4 +1,12 @@
 import {
+  createUserBody,
+  passwordBody,
+  rolesBody,
+  updateUserBody,
+  userIdParams,
+  userResponse,
+} from '@chitieu/contract';
+import {
   type AccountProblem,
   createUser,
   endSessionsOf,
@@ -16,14 +24,6 @@ import { hashPassword } from '../../auth/secrets.js';
 import { ApiError } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { presentUser } from './presenter.js';
-import {
-  createUserBody,
-  passwordBody,
-  rolesBody,
-  updateUserBody,
-  userIdParams,
-  userResponse,
-} from './schema.js';
 
 /** User administration is for administrators of every unit. */
 const ADMIN = { role: 'admin', unit: 'global' } as const;

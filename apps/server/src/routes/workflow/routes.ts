@@ -1,3 +1,4 @@
+import { stepBody, workflowQuery, workflowResponse, workflowView } from '@chitieu/contract';
 import {
   readWorkflows,
   takeWorkflowStep,
@@ -11,7 +12,6 @@ import type { AccessRule } from '../../access.js';
 import { auditActorOf } from '../../auth/plugin.js';
 import { ApiError, type ErrorDetail } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
-import { stepBody, workflowQuery, workflowResponse, workflowView } from './schema.js';
 
 const unitInBody = { in: 'body', path: 'unit', is: 'unit-code' } as const;
 

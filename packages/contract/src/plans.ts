@@ -1,0 +1,36 @@
+import { PLAN_KINDS, planSchema } from '@chitieu/rules';
+import { z } from 'zod';
+import { localizedText, pageQuery, recordMeta, versionField } from './common.js';
+
+export const planOut = z.object({
+  code: z.string(),
+  title: localizedText,
+  unit: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  /** Issuing body: decides the report's layout and heading. */
+  issuer: z.string().nullable(),
+  baselineYear: z.int(),
+  targetYear: z.int(),
+  methodology: z.enum(['chitieu', 'sdg-progress']),
+  bands: z.array(z.number()).nullable(),
+  bandLabels: z.array(localizedText).nullable(),
+  forecast: z.object({ exceed: z.number().nullable(), complete: z.number().nullable() }).nullable(),
+  /** `public`: anyone may read the plan and its evaluation. */
+  visibility: z.enum(['public', 'private']),
+  ...recordMeta,
+});
+export type PlanOut = z.infer<typeof planOut>;
+
+export const planCreate = planSchema
+  .omit({ targets: true, programs: true })
+  .extend({ visibility: z.enum(['public', 'private']).nullish() });
+export const planPatch = planCreate.partial().extend({ version: versionField.optional() });
+export const planParams = z.object({ code: z.string().min(1) });
+export const planListQuery = z.object({
+  unit: z.string().optional(),
+  kind: z.enum(PLAN_KINDS).optional(),
+  visibility: z.enum(['public', 'private']).optional(),
+  /** Plans whose term contains this year. */
+  year: z.coerce.number().int().optional(),
+  ...pageQuery,
+});
