@@ -2,6 +2,7 @@
  * What the domain routes share: pagination, the version a write expects, who writes, 404s, and
  * conflicts answered with the current record in the API's own shape.
  */
+import { versionQuery } from '@chitieu/contract';
 import type { Lang } from '@chitieu/core';
 import {
   type AuditActor,
@@ -20,16 +21,17 @@ import type { AccessRule } from '../access.js';
 import { ApiError, errorBodySchema } from '../errors.js';
 import { languageOf } from '../i18n.js';
 
-/** `?limit=&offset=`: at most 500 rows a page, 50 by default. */
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-
-/** A page of `item`s and the size of the whole list. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
-}
+// The schemas are the contract's (shared with the web client); re-exported for the routes.
+export {
+  idParam,
+  langQuery,
+  localizedText,
+  pageOf,
+  pageQuery,
+  recordMeta,
+  versionField,
+  versionQuery,
+} from '@chitieu/contract';
 
 /** Present one page of rows. */
 export function presentPage<R, T>(
@@ -40,23 +42,12 @@ export function presentPage<R, T>(
   return { items: page.items.map(present), total: page.total, limit: at.limit, offset: at.offset };
 }
 
-/** `version` in a body: the version of the record the client read. */
-export const versionField = z.int().min(1);
-
-/** Bookkeeping every editable record shows. */
-export const recordMeta = {
-  version: z.int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
 export const metaOf = (r: { version: number; created_at: string; updated_at: string }) => ({
   version: Number(r.version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-/** Text in Vietnamese and, optionally, English. */
-export const localizedText = z.object({ vi: z.string().min(1), en: z.string().nullish() });
 export { localizedOf as textOf } from '@chitieu/db';
 export const jsonList = (s: string | null): string[] | null =>
   s == null ? null : (JSON.parse(s) as string[]);
@@ -109,7 +100,6 @@ export function langOf(request: FastifyRequest): Lang {
   const q = (request.query as { lang?: unknown } | undefined)?.lang;
   return q === 'vi' || q === 'en' ? q : languageOf(request.headers['accept-language']);
 }
-export const langQuery = { lang: z.enum(['vi', 'en']).optional() };
 
 /** The record, or a 404 in the error shape. */
 export function found<T>(row: T | undefined | null): T {
@@ -140,16 +130,6 @@ export async function guarded<T>(
     throw err;
   }
 }
-
-/** `?version=` for a DELETE (or send If-Match). */
-export const versionQuery = { version: z.coerce.number().int().min(1).optional() };
-
-/** An id path parameter. */
-export const idParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(2 ** 31 - 1);
 
 /** The error answers of a write. */
 export const writeErrors = {
