@@ -51,6 +51,52 @@ function expected(rule: AccessRule, who: Principal, side: Side, method: string):
   return global || (side === 'own' && who.unit === '381') ? 'allow' : 403;
 }
 
+/**
+ * What is refused before the request's subjects are looked at: nobody signed in (unless the route
+ * may serve a public plan's reader), a role too weak, or a role on one unit where every unit is needed.
+ */
+function refusedUpFront(rule: AccessRule, who: Principal, method: string): 401 | 403 | null {
+  if ('public' in rule) return null;
+  if ('signedIn' in rule) return who.role ? null : 401;
+  if (!who.role) return rule.publicPlans && method === 'GET' ? null : 401;
+  if (ROLES.indexOf(who.role) < ROLES.indexOf(rule.role)) return 403;
+  if (locatorsOf(rule) === 'global' && who.unit !== null) return 403;
+  return null;
+}
+
+/** The units each principal may read. */
+const READABLE: Record<string, string[] | 'all'> = {
+  admin: 'all',
+  'manager@381': ['381', '38101', '38102'],
+  'editor@381': ['381', '38101', '38102'],
+  'viewer@381': ['381', '38101', '38102'],
+  'manager@38101': ['38101'],
+};
+
+/** Every value under a `unit` key anywhere in a JSON answer. */
+function unitsIn(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) unitsIn(n, out);
+  else if (typeof node === 'object' && node !== null) {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'unit' && typeof v === 'string') out.push(v);
+      else unitsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/** Spellings of an id that a lenient parser reads as the same number. */
+const oddSpellings = (id: string) => [
+  `${id}.0`,
+  `+${id}`,
+  `0x${Number(id).toString(16)}`,
+  ` ${id}`,
+  `${id}e0`,
+  `0${id}`,
+];
+
+const ID_KINDS: SubjectKind[] = ['unit-id', 'plan-id', 'target-id', 'value-id', 'workflow-id'];
+
 /** Set `path` (`a.b`, `values[].unit`) in `target` to `value`. */
 function put(target: Record<string, unknown>, path: string, value: string): void {
   const [head = '', ...rest] = path.split('.');
@@ -195,5 +241,94 @@ describe.each(await testDialects())('authorization matrix on %s', (dialect) => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBe(routes.length * SIDES.length * PRINCIPALS.length);
+  });
+
+  it('refuses every other spelling of an id, on every id-addressed route × role × unit', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of w.app.accessCatalogue) {
+      const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
+      const locators = locatorsOf(route.access);
+      const kindOf = (name: string) =>
+        Array.isArray(locators) ? locators.find((l) => l.in === 'params' && l.path === name)?.is : undefined;
+      const idNames = names.filter((n) => n === 'id' || ID_KINDS.includes(kindOf(n) as SubjectKind));
+      for (const idName of idNames) {
+        const kind = kindOf(idName);
+        for (const side of SIDES) {
+          const params: Record<string, string> = {};
+          for (const name of names) {
+            const k = kindOf(name);
+            params[name] = k ? (samples.get(`${side}:${k}`) as string) : '999999';
+          }
+          for (const spelling of oddSpellings(params[idName] as string)) {
+            const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
+              encodeURIComponent(name === idName ? spelling : (params[name] as string)),
+            );
+            for (const who of PRINCIPALS) {
+              const token = tokens.get(who.name);
+              const res = await w.app.inject({
+                method: route.method as 'GET',
+                url,
+                headers: token ? { authorization: `Bearer ${token}` } : {},
+                ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+              });
+              // An id the rule reads is refused (400) before the decision; any other id once the decision allows.
+              const decided = expected(route.access, who, side, route.method);
+              const want = kind
+                ? (refusedUpFront(route.access, who, route.method) ?? 400)
+                : decided === 'allow'
+                  ? 400
+                  : decided;
+              if (res.statusCode !== want)
+                failures.push(
+                  `${route.method} ${url} as ${who.name} on ${side}: want ${want}, got ${res.statusCode}`,
+                );
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('treats a list without its filter as a list of what the caller may read, never as permission', async () => {
+    const failures: string[] = [];
+    let lists = 0;
+    for (const route of w.app.accessCatalogue) {
+      if (route.method !== 'GET' || route.url.includes(':') || !('role' in route.access)) continue;
+      const locators = locatorsOf(route.access);
+      const filters = Array.isArray(locators) ? locators.filter((l) => l.in === 'query') : [];
+      if (locators !== 'any' && filters.length === 0) continue;
+      lists++;
+      for (const who of PRINCIPALS) {
+        const token = tokens.get(who.name);
+        const res = await w.app.inject({
+          method: 'GET',
+          url: route.url,
+          query: route.url === '/api/rankings' ? { indicator: 'GO', year: '2023' } : {},
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        const upFront = refusedUpFront(route.access, who, 'GET');
+        const filtered = locators === 'any' || filters.every((l) => l.whenAbsent === 'filtered');
+        const want = upFront ?? (filtered || who.unit === null ? 'allow' : 403);
+        const got = res.statusCode;
+        if (want === 'allow' ? got === 401 || got === 403 : got !== want) {
+          failures.push(`GET ${route.url} (no filter) as ${who.name}: want ${want}, got ${got}`);
+          continue;
+        }
+        const readable = READABLE[who.name];
+        if (got === 200 && readable && readable !== 'all') {
+          const strangers = unitsIn(res.json()).filter((u) => !readable.includes(u));
+          if (strangers.length > 0)
+            failures.push(
+              `GET ${route.url} (no filter) as ${who.name} shows units ${[...new Set(strangers)]}`,
+            );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(lists).toBeGreaterThanOrEqual(4);
   });
 });

@@ -27,6 +27,8 @@ export interface FigureFilter {
   status?: ValueStatus;
   /** '' = whole-year figures only; a period code = that period only; absent = all. */
   period?: string;
+  /** Only figures of these units (the caller's readable units); null or absent: every unit. */
+  unitIds?: readonly number[] | null;
 }
 
 /** Figures matching `filter`, by unit, indicator, year, period and status. */
@@ -42,6 +44,10 @@ export async function listFigures(
   if (filter.to !== undefined) q = q.where('indicator_values.year', '<=', filter.to);
   if (filter.status) q = q.where('indicator_values.status', '=', filter.status);
   if (filter.period !== undefined) q = q.where('indicator_values.period', '=', filter.period);
+  if (filter.unitIds) {
+    if (filter.unitIds.length === 0) return { items: [], total: 0 };
+    q = q.where('indicator_values.unit_id', 'in', [...filter.unitIds]);
+  }
   const counted = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('n'))

@@ -1,6 +1,14 @@
-import { figureCreate, figureListQuery, figureOut, figureParams, figurePatch, historyOut } from '@chitieu/contract';
+import {
+  figureCreate,
+  figureListQuery,
+  figureOut,
+  figureParams,
+  figurePatch,
+  historyOut,
+} from '@chitieu/contract';
 import { figureHistory, getFigure, listFigures, recordFigure, reviseFigure } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readableUnitIds } from '../../auth/plugin.js';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { found, guarded, pageOf, presentPage, versionOf, writeContext, writeErrors } from '../kit.js';
@@ -15,7 +23,13 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/figures',
     {
-      config: { access: { role: 'viewer', unit: { in: 'query', path: 'unit', is: 'unit-code' } } },
+      // Without `unit`, the figures of every unit the caller may read: a missing filter is no permission.
+      config: {
+        access: {
+          role: 'viewer',
+          unit: { in: 'query', path: 'unit', is: 'unit-code', whenAbsent: 'filtered' },
+        },
+      },
       schema: {
         tags: ['figures'],
         querystring: figureListQuery,
@@ -26,7 +40,11 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
       const { limit, offset, period, ...filter } = request.query;
       const page = await listFigures(
         db(),
-        { ...filter, ...(period === undefined ? {} : { period: period === 'year' ? '' : period }) },
+        {
+          ...filter,
+          ...(period === undefined ? {} : { period: period === 'year' ? '' : period }),
+          unitIds: await readableUnitIds(request),
+        },
         { limit, offset },
       );
       return presentPage(page, { limit, offset }, presentFigure);

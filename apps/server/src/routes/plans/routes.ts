@@ -113,7 +113,14 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   patchRoute(app, '/plans/:code', {
-    access: planWrite,
+    // A move needs the plan's unit and its new unit both in the caller's reach.
+    access: {
+      role: 'manager',
+      unit: [
+        { in: 'params', path: 'code', is: 'plan-code' },
+        { in: 'body', path: 'unit', is: 'unit-code', whenAbsent: 'skip' },
+      ],
+    },
     tags: ['plans'],
     params: planParams,
     body: planPatch,

@@ -129,7 +129,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       role: 'manager',
       unit: [
         { in: 'params', path: 'code', is: 'unit-code' },
-        { in: 'body', path: 'parent', is: 'unit-code', whenNull: 'global' },
+        { in: 'body', path: 'parent', is: 'unit-code', whenAbsent: 'skip', whenNull: 'global' },
       ],
     },
     tags: ['units'],
