@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // export (`@chitieu/reports/types`) maps to the source file of the same name.
 const packages: Record<string, string> = {
   core: './packages/core',
+  rules: './packages/rules',
   'plan-file': './packages/plan-file',
   contract: './packages/contract',
   db: './packages/db',

@@ -4,27 +4,30 @@
  * schema has found problems elsewhere, and every problem is reported at once.
  */
 import { analyzeFormulas } from '@chitieu/core';
-import type { ProblemCode } from './messages.js';
+import {
+  type BoundedIndicator,
+  checkIndicator,
+  checkPlan,
+  checkTarget,
+  checkValue,
+  formatPath,
+  growthRateIndicators,
+  type PathSegment,
+  type Problem,
+  plausibleYears,
+  at as under,
+  type YearSpan,
+} from '@chitieu/rules';
 import { isObject } from './normalize.js';
 
-export type PathSegment = string | number;
-export interface RawProblem {
-  path: PathSegment[];
-  code: ProblemCode;
-  params?: Record<string, string | number | undefined>;
-}
+export type { PathSegment };
+export { formatPath };
+/** A problem before it is put in words: the rules' `Problem`. */
+export type RawProblem = Problem;
 
-type Obj = Record<string, unknown>;
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
 const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
-
-/** Formats a path the way problems show it: `plans[0].targets[3].indicator`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
-  return out;
-}
 
 /** Records each code's first path; reports later uses of the same code. */
 function uniqueCodes(
@@ -48,8 +51,6 @@ function uniqueCodes(
   });
   return first;
 }
-
-const NEEDS_GOAL = new Set(['level', 'cumulative', 'annual', 'change', 'avg-growth']);
 
 /**
  * Cross-record checks of a plan file.
@@ -83,27 +84,27 @@ export function checkPlanFile(doc: unknown, lang: 'vi' | 'en' = 'vi'): RawProble
 
   checkUnits(units, unitCodes, problems);
   checkIndicators(indicators, indicatorCodes, refIndicator, problems, lang);
+  const bounded = boundedIndicators(indicators, indicatorCodes);
+  const rateIndicators = growthRateIndicators(
+    plans.filter(isObject).map((p) => ({ targets: list(p.targets).filter(isObject) })),
+  );
+  const years = yearWindows(plans);
 
   plans.forEach((p, i) => {
     if (!isObject(p)) return;
     const base: PathSegment[] = ['plans', i];
     refUnit(p.unit, () => [...base, 'unit']);
-    const b = num(p.baselineYear);
-    const t = num(p.targetYear);
-    if (b !== undefined && t !== undefined && Number.isInteger(b) && Number.isInteger(t) && b >= t)
-      problems.push({
-        path: [...base, 'targetYear'],
-        code: 'years-order',
-        params: { baseline: b, target: t },
-      });
-    checkBands(p, base, problems);
+    problems.push(...under(base, checkPlan(p)));
     const targets = list(p.targets);
     const targetCodes = uniqueCodes(targets, [...base, 'targets'], 'target', problems);
     targets.forEach((tg, j) => {
       if (!isObject(tg)) return;
       const tb: PathSegment[] = [...base, 'targets', j];
       refIndicator(tg.indicator, () => [...tb, 'indicator']);
-      checkGoal(tg, tb, p.methodology === 'sdg-progress', problems);
+      const code = str(tg.indicator);
+      const indicator = code !== undefined ? bounded.get(code) : undefined;
+      const holdsGrowthRates = code !== undefined && rateIndicators.has(code);
+      problems.push(...under(tb, checkTarget(tg, { indicator, holdsGrowthRates, plan: p })));
     });
     const programs = list(p.programs);
     uniqueCodes(programs, [...base, 'programs'], 'program', problems);
@@ -124,6 +125,12 @@ export function checkPlanFile(doc: unknown, lang: 'vi' | 'en' = 'vi'): RawProble
     if (!isObject(v)) return;
     refIndicator(v.indicator, () => ['values', i, 'indicator']);
     refUnit(v.unit, () => ['values', i, 'unit']);
+    const code = str(v.indicator);
+    const indicator = code !== undefined ? bounded.get(code) : undefined;
+    const holdsGrowthRates = code !== undefined && rateIndicators.has(code);
+    problems.push(
+      ...under(['values', i], checkValue(v, { indicator, holdsGrowthRates, years: years(code) })),
+    );
     const key = `${String(v.indicator)}\u0000${String(v.unit)}\u0000${String(v.year)}\u0000${String(v.period ?? '')}\u0000${String(v.status ?? 'official')}`;
     const at = seen.get(key);
     if (at === undefined) seen.set(key, i);
@@ -187,18 +194,8 @@ function checkIndicators(
     const formula = typeof ind.formula === 'string' ? ind.formula : undefined;
     if (code !== undefined && codes.get(code) === i)
       all.push(formula !== undefined ? { code, formula } : { code });
-    if (ind.aggregation === 'weighted-mean' && ind.weight == null)
-      problems.push({ path: [...base, 'weight'], code: 'weight-required' });
-    if (ind.weight != null && str(ind.weight) === code)
-      problems.push({ path: [...base, 'weight'], code: 'weight-self' });
-    else refIndicator(ind.weight, () => [...base, 'weight']);
-    if (ind.aggregation === 'ratio' && ind.formula == null)
-      problems.push({ path: [...base, 'formula'], code: 'ratio-needs-formula' });
-    const bounds = Array.isArray(ind.bounds) ? ind.bounds : [];
-    const lo = num(bounds[0]);
-    const hi = num(bounds[1]);
-    if (lo !== undefined && hi !== undefined && lo > hi)
-      problems.push({ path: [...base, 'bounds'], code: 'min-above-max', params: { low: lo, high: hi } });
+    problems.push(...under(base, checkIndicator(ind)));
+    if (ind.weight == null || str(ind.weight) !== code) refIndicator(ind.weight, () => [...base, 'weight']);
   });
   const a = analyzeFormulas(all, lang);
   const at = (code: string): PathSegment[] => ['indicators', codes.get(code) as number, 'formula'];
@@ -212,55 +209,49 @@ function checkIndicators(
     problems.push({ path: at(c[0] as string), code: 'formula-cycle', params: { cycle: c.join(' → ') } });
 }
 
-function checkBands(p: Obj, base: PathSegment[], problems: RawProblem[]): void {
-  const bands = Array.isArray(p.bands) ? p.bands : null;
-  if (
-    bands?.some(
-      (x, i) =>
-        i > 0 &&
-        num(x) !== undefined &&
-        num(bands[i - 1]) !== undefined &&
-        (x as number) >= (bands[i - 1] as number),
-    )
-  )
-    problems.push({ path: [...base, 'bands'], code: 'bands-order' });
-  if (Array.isArray(p.bandLabels)) {
-    const expected = (bands?.length ?? 2) + 1;
-    if (p.bandLabels.length !== expected)
-      problems.push({
-        path: [...base, 'bandLabels'],
-        code: 'band-labels-count',
-        params: { expected, count: p.bandLabels.length },
-      });
-  }
-  if (isObject(p.forecast)) {
-    const exceed = num(p.forecast.exceed);
-    const complete = num(p.forecast.complete);
-    if ((exceed ?? 105) < (complete ?? 100))
-      problems.push({
-        path: [...base, 'forecast'],
-        code: 'forecast-order',
-        params: { exceed: exceed ?? 105, complete: complete ?? 100 },
-      });
-  }
+/** The indicators whose bounds apply (first of each code; a well-formed unit of measure). */
+function boundedIndicators(indicators: unknown[], codes: Map<string, number>): Map<string, BoundedIndicator> {
+  const out = new Map<string, BoundedIndicator>();
+  indicators.forEach((ind, i) => {
+    if (!isObject(ind)) return;
+    const code = str(ind.code);
+    if (code === undefined || codes.get(code) !== i || typeof ind.unit !== 'string') return;
+    const b = ind.bounds;
+    const bounds =
+      Array.isArray(b) && b.length === 2 && b.every((x) => x === null || num(x) !== undefined)
+        ? ([b[0], b[1]] as [number | null, number | null])
+        : null;
+    out.set(code, { code, unit: ind.unit, bounds });
+  });
+  return out;
 }
 
-function checkGoal(t: Obj, base: PathSegment[], sdg: boolean, problems: RawProblem[]): void {
-  const kind = typeof t.kind === 'string' ? t.kind : undefined;
-  const hasValue = t.value != null;
-  const hasLow = t.low != null;
-  const hasHigh = t.high != null;
-  if (hasValue && (hasLow || hasHigh)) problems.push({ path: [...base, 'value'], code: 'value-and-range' });
-  else if (hasLow !== hasHigh)
-    problems.push({ path: [...base, hasLow ? 'high' : 'low'], code: 'half-range' });
-  else if (!hasValue && !hasLow && kind !== undefined && NEEDS_GOAL.has(kind) && !sdg)
-    problems.push({ path: [...base, 'value'], code: 'target-needs-value', params: { kind } });
-  const low = num(t.low);
-  const high = num(t.high);
-  if (low !== undefined && high !== undefined && low > high)
-    problems.push({ path: [...base, 'low'], code: 'low-above-high', params: { low, high } });
-  if (t.input != null && kind !== undefined && kind !== 'avg-growth')
-    problems.push({ path: [...base, 'input'], code: 'input-only-avg-growth' });
-  if (t.expected != null && kind !== undefined && kind !== 'milestone')
-    problems.push({ path: [...base, 'expected'], code: 'expected-only-milestone' });
+/**
+ * The plausible years of a figure of an indicator: the window of the plans that have a target on it,
+ * else of every plan in the file; null (any year) when the file has no plan.
+ */
+function yearWindows(plans: unknown[]): (indicator: string | undefined) => ReturnType<typeof plausibleYears> {
+  const spans: (YearSpan & { indicators: Set<string> })[] = [];
+  for (const p of plans) {
+    if (!isObject(p)) continue;
+    const b = num(p.baselineYear);
+    const t = num(p.targetYear);
+    if (b === undefined || t === undefined) continue;
+    const indicators = new Set<string>();
+    for (const tg of list(p.targets))
+      if (isObject(tg) && typeof tg.indicator === 'string') indicators.add(tg.indicator);
+    spans.push({ code: str(p.code), baselineYear: b, targetYear: t, indicators });
+  }
+  const all = plausibleYears(spans);
+  const cache = new Map<string, ReturnType<typeof plausibleYears>>();
+  return (indicator) => {
+    if (indicator === undefined) return all;
+    let w = cache.get(indicator);
+    if (w === undefined) {
+      const mine = spans.filter((s) => s.indicators.has(indicator));
+      w = mine.length > 0 ? plausibleYears(mine) : all;
+      cache.set(indicator, w);
+    }
+    return w;
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Defaults of the plan file (PLAN-FORMAT.md; decisions in packages/core/DECISIONS-DATA.md). Applied to
+ * Defaults of the plan file (docs/plan-format.md; decisions in packages/core/DECISIONS-DATA.md). Applied to
  * a document that has passed validation, so every field read here has its declared type.
  */
 import type {
@@ -13,11 +13,19 @@ import type {
   Unit,
   Value,
 } from '@chitieu/core';
+import { effectiveBounds, growthRateIndicators } from '@chitieu/rules';
 import type { PlanFileInput } from './schema.js';
 import { PLAN_FORMAT } from './schema.js';
 
-/** A target as the file may carry it: the core's target plus lead and coordinating agencies. */
-export type PlanFileTarget = Target & { lead?: string | null; coAgencies?: string[] | null };
+/**
+ * A target as the file may carry it: the core's target plus lead and coordinating agencies, and for an
+ * `annual` target `every` (each single year must reach the goal; docs/methodology.md).
+ */
+export type PlanFileTarget = Target & {
+  lead?: string | null;
+  coAgencies?: string[] | null;
+  every?: boolean | null;
+};
 export type PlanFilePlan = Omit<Plan, 'targets'> & { targets: PlanFileTarget[] };
 /** A validated plan file with its defaults applied: the core's PlanData plus the format tag. */
 export type PlanFile = Omit<PlanData, 'plans'> & { format: typeof PLAN_FORMAT; plans: PlanFilePlan[] };
@@ -40,8 +48,6 @@ export function defaultDecimals(unit: string): number {
   return COUNT_WORDS.test(u) ? 0 : 1;
 }
 
-const isPercent = (unit: string) => unit.trim() === '%';
-
 const text = (t: { vi: string; en?: string | null | undefined }): LocalizedText =>
   t.en != null ? { vi: t.vi, en: t.en } : { vi: t.vi };
 
@@ -57,6 +63,8 @@ function present<T extends object>(o: T): Partial<T> {
  * // { …, decimals: 2, trend: 'linear', aggregation: 'none', bounds: [0, 100] }
  */
 export function applyDefaults(input: PlanFileInput): PlanFile {
+  // A % indicator is a share in 0–100 unless it holds yearly growth rates (rules: effectiveBounds).
+  const rates = growthRateIndicators(input.plans ?? []);
   const units: Unit[] = (input.units ?? []).map((u) => ({
     code: u.code,
     name: u.name,
@@ -72,7 +80,7 @@ export function applyDefaults(input: PlanFileInput): PlanFile {
     trend: i.trend ?? (i.unit.includes('%') ? 'linear' : 'compound'),
     aggregation: i.aggregation ?? 'none',
     weight: i.weight ?? null,
-    bounds: i.bounds ?? (isPercent(i.unit) ? [0, 100] : null),
+    bounds: boundsOf(i, rates.has(i.code)),
     formula: i.formula ?? null,
   }));
   const plans: PlanFilePlan[] = (input.plans ?? []).map((p) => ({
@@ -95,6 +103,7 @@ export function applyDefaults(input: PlanFileInput): PlanFile {
         kind: t.kind,
         ...present({ value: t.value, low: t.low, high: t.high, expected: t.expected }),
         ...(t.kind === 'avg-growth' ? { input: t.input ?? 'levels' } : {}),
+        ...(t.every === true ? { every: true } : {}),
         ...present({ lead: t.lead, coAgencies: t.coAgencies }),
       }),
     ),
@@ -143,4 +152,13 @@ export function applyDefaults(input: PlanFileInput): PlanFile {
     return out;
   });
   return { format: PLAN_FORMAT, units, indicators, plans, values };
+}
+
+function boundsOf(
+  i: { code: string; unit: string; bounds?: [number | null, number | null] | null | undefined },
+  holdsGrowthRates: boolean,
+): [number | null, number | null] | null {
+  if (i.bounds) return i.bounds;
+  const b = effectiveBounds({ code: i.code, unit: i.unit }, holdsGrowthRates);
+  return b ? [b.low, b.high] : null;
 }

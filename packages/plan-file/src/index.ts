@@ -6,6 +6,7 @@ export {
   type PlanFilePlan,
   type PlanFileTarget,
 } from './defaults.js';
+export { detectEncoding, type Encoding } from './encoding.js';
 export { MESSAGES, type ProblemCode } from './messages.js';
 export {
   type PlanFileOptions,

@@ -92,9 +92,9 @@ describe('a valid plan file', () => {
     const r = await readPlanFile(path);
     expect(r.ok && r.data).toEqual(data);
     const missing = await readPlanFile(join(dir, 'nope.yaml'), { lang: 'en' });
-    expect(missing).toEqual({
+    expect(missing).toMatchObject({
       ok: false,
-      problems: [{ path: '', message: `Cannot read the file ${join(dir, 'nope.yaml')}: ENOENT.` }],
+      problems: [{ path: '', message: `Cannot read the file ${join(dir, 'nope.yaml')}: no such file.` }],
     });
   });
 });
@@ -180,7 +180,7 @@ describe('problems', () => {
 
   it('gives YAML syntax errors with line and column', () => {
     const r = parsePlanFile('format: chitieu.plan/1\nunits:\n  - code: "1"\n    code: "2"\n');
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: false,
       problems: [
         {
@@ -202,7 +202,7 @@ describe('problems', () => {
     const p = parsePlanFile(
       '{\n  "format": "chitieu.plan/1",\n  "units": [\n    {"code": "1", "name": "A"}\n  ]\n}',
     );
-    expect(!p.ok && p.problems).toEqual([
+    expect(!p.ok && p.problems).toMatchObject([
       { path: 'units[0].level', message: 'Thiếu trường bắt buộc.', line: 4, column: 5 },
     ]);
   });
@@ -210,7 +210,7 @@ describe('problems', () => {
   it('says what is wrong with an empty file, a list, or a code that is not a whole number', () => {
     expect(problems('  \n')).toEqual([['', 'Tệp trống.']]);
     const named = parsePlanFile('', { fileName: 'ke-hoach.yaml', lang: 'en' });
-    expect(!named.ok && named.problems).toEqual([{ path: '', message: 'The file ke-hoach.yaml is empty.' }]);
+    expect(!named.ok && named.problems).toMatchObject([{ path: '', message: 'The file ke-hoach.yaml is empty.' }]);
     expect(parsePlanFile('{format: chitieu.plan/1, units: [{code: 01, name: A, level: x}]}').ok).toBe(true);
     expect(problems('- a\n- b\n')).toEqual([
       ['', 'Nội dung tệp phải là một đối tượng với các trường format, units, indicators, plans, values.'],
@@ -263,7 +263,7 @@ describe('a large JSON file with a problem', () => {
     };
     const text = serializePlanFile(bad, 'json');
     expect(text.length).toBeGreaterThan(2_000_000);
-    expect(parsePlanFile(text)).toEqual({
+    expect(parsePlanFile(text)).toMatchObject({
       ok: false,
       problems: [{ path: 'values[20000].unit', message: 'Không có đơn vị mã "nowhere" trong units.' }],
     });

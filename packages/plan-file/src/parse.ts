@@ -3,25 +3,39 @@
  * once, each with its path in the file and a sentence; nothing is returned from a file with a problem.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Lang } from '@chitieu/core';
-import { Document, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { z } from 'zod';
-import { checkPlanFile, formatPath, type PathSegment, type RawProblem } from './check.js';
+import {
+  figureSetWarnings,
+  formatPath,
+  normalizeText,
+  type PathSegment,
+  type Problem,
+  problemsFromZod,
+  textProblems,
+} from '@chitieu/rules';
+import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { checkPlanFile } from './check.js';
 import { applyDefaults, type PlanFile } from './defaults.js';
-import { describeReceived, message, quoted } from './messages.js';
+import { detectEncoding } from './encoding.js';
+import { message } from './messages.js';
 import { isObject, normalizeRaw } from './normalize.js';
 import { PLAN_FORMAT, planFileSchema } from './schema.js';
 
 export interface PlanFileProblem {
   /** Where in the file, e.g. `plans[0].targets[3].indicator`; empty for the file as a whole. */
   path: string;
+  /** The rule broken (`unknown-key`, `out-of-bounds`, `encoding-legacy` …; @chitieu/rules messages). */
+  code: string;
   message: string;
   /** 1-based line and column when the position is known. */
   line?: number;
   column?: number;
 }
 
-export type PlanFileResult = { ok: true; data: PlanFile } | { ok: false; problems: PlanFileProblem[] };
+export type PlanFileResult =
+  | { ok: true; data: PlanFile; warnings: PlanFileProblem[] }
+  | { ok: false; problems: PlanFileProblem[] };
 
 export interface PlanFileOptions {
   /** Shown in file-level messages. */
@@ -47,8 +61,7 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 export function parsePlanFile(text: string, opts: PlanFileOptions = {}): PlanFileResult {
   const lang = opts.lang ?? 'vi';
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (src.trim() === '')
-    return fail([{ path: '', message: message('empty-file', { file: opts.fileName }, lang) }]);
+  if (src.trim() === '') return fail([fileProblem('empty-file', { file: opts.fileName }, lang)]);
 
   if (looksLikeJson(src)) {
     let raw: unknown;
@@ -80,6 +93,7 @@ function readYaml(
       const detail = yamlDetail(e.code, e.message, lang);
       return {
         path: '',
+        code: 'yaml-syntax',
         message: message('yaml-syntax', { line: pos.line, column: pos.col, detail }, lang),
         line: pos.line,
         column: pos.col,
@@ -88,26 +102,93 @@ function readYaml(
     return { ok: false, problems };
   }
   keepCodesAsWritten(doc);
+  const split = entriesWithoutValue(doc.contents, [], lineCounter, lang);
+  if (split.length > 0) return { ok: false, problems: split };
   try {
     return { ok: true, raw: doc.toJS({ maxAliasCount: 1000 }), positions: positionsOf(doc, lineCounter) };
   } catch (e) {
-    return {
-      ok: false,
-      problems: [{ path: '', message: message('invalid', { detail: (e as Error).message }, lang) }],
-    };
+    return { ok: false, problems: [fileProblem('invalid', { detail: (e as Error).message }, lang)] };
   }
+}
+
+/**
+ * Entries of a flow mapping that are not `key: value`: `{ value: 18.997,6, status: estimate }` splits
+ * a Vietnamese number at its comma into `value: 18.997` and a key `6` without a value. Reading on would
+ * store 18.997, so each such entry is refused where it stands. (A block mapping cannot have one: a line
+ * without a colon is a YAML syntax error.)
+ */
+function entriesWithoutValue(
+  node: unknown,
+  path: PathSegment[],
+  lc: LineCounter,
+  lang: Lang,
+): PlanFileProblem[] {
+  const out: PlanFileProblem[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key : null;
+      const name = key ? String(key.value) : '';
+      if (node.flow && pair.value === null && key) {
+        const text = typeof key.source === 'string' ? key.source : name;
+        const pos = key.range ? lc.linePos(key.range[0]) : null;
+        const p: PlanFileProblem = {
+          path: formatPath([...path, name]),
+          code: 'not-key-value',
+          message: message('not-key-value', { text }, lang),
+        };
+        out.push(pos ? { ...p, line: pos.line, column: pos.col } : p);
+      } else out.push(...entriesWithoutValue(pair.value, [...path, name], lc, lang));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      out.push(...entriesWithoutValue(item, [...path, i], lc, lang));
+    });
+  }
+  return out;
 }
 
 /** Read a plan file from disk; any problem, including an unreadable file, comes back as problems. */
 export async function readPlanFile(path: string, opts: PlanFileOptions = {}): Promise<PlanFileResult> {
-  let text: string;
+  const lang = opts.lang ?? 'vi';
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return fail([{ path: '', message: message('read-error', { file: path, detail }, opts.lang ?? 'vi') }]);
+    const detail = readErrorDetail((e as NodeJS.ErrnoException).code, (e as Error).message, lang);
+    return fail([fileProblem('read-error', { file: path, detail }, lang)]);
   }
-  return parsePlanFile(text, { fileName: path, ...opts });
+  const enc = detectEncoding(bytes);
+  const out = `${basename(path).replace(/\.[^.]*$/, '')}-utf8${/\.[^.]*$/.exec(path)?.[0] ?? '.yaml'}`;
+  switch (enc.kind) {
+    case 'utf-8':
+      return parsePlanFile(enc.text, { fileName: path, ...opts });
+    case 'utf-16':
+    case 'utf-32':
+      return fail([
+        fileProblem('encoding-utf16', { file: path, encoding: enc.name, iconv: enc.iconv, out }, lang),
+      ]);
+    case 'legacy':
+      return fail([
+        fileProblem('encoding-legacy', { file: path, encoding: enc.name, iconv: enc.iconv, out }, lang),
+      ]);
+    case 'binary':
+      return fail([fileProblem('binary-file', { file: path, kind: enc.what }, lang)]);
+    case 'invalid':
+      return fail([
+        { ...fileProblem('encoding-invalid', { file: path, line: enc.line }, lang), line: enc.line },
+      ]);
+  }
+}
+
+const READ_ERRORS: Record<string, Record<Lang, string>> = {
+  ENOENT: { vi: 'không có tệp này', en: 'no such file' },
+  EISDIR: { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' },
+  EACCES: { vi: 'không có quyền đọc', en: 'permission denied' },
+  EPERM: { vi: 'không có quyền đọc', en: 'permission denied' },
+};
+
+function readErrorDetail(code: string | undefined, fallback: string, lang: Lang): string {
+  return (code && READ_ERRORS[code]?.[lang]) ?? code ?? fallback;
 }
 
 /**
@@ -139,24 +220,37 @@ export function serializePlanFile(
 }
 
 function validate(raw: unknown, src: string, positions: Positions | null, lang: Lang): PlanFileResult {
-  if (!isObject(raw)) return fail([{ path: '', message: message('not-an-object', {}, lang) }]);
-  const doc = normalizeRaw(raw);
-  const raws: RawProblem[] = [];
+  if (!isObject(raw)) return fail([fileProblem('not-an-object', {}, lang)]);
+  // Text is compared and stored in Unicode NFC: "Hòa" typed with combining marks is the same "Hòa".
+  const doc = normalizeRaw(normalizeText(raw));
+  const raws: Problem[] = textProblems(doc);
   const parsed = planFileSchema.safeParse(doc);
-  if (!parsed.success) for (const issue of parsed.error.issues) raws.push(fromIssue(issue, doc, lang));
+  if (!parsed.success) raws.push(...problemsFromZod(parsed.error, doc, planFileSchema));
   raws.push(...checkPlanFile(doc, lang));
-  if (raws.length === 0 && parsed.success) return { ok: true, data: applyDefaults(parsed.data) };
+  if (raws.length === 0 && parsed.success) {
+    const data = applyDefaults(parsed.data);
+    return { ok: true, data, warnings: place(valueWarningsOf(data), src, positions, lang) };
+  }
+  return fail(place(raws, src, positions, lang));
+}
 
+/** Problems in words, each with its line and column, top to bottom, duplicates dropped. */
+function place(raws: Problem[], src: string, positions: Positions | null, lang: Lang): PlanFileProblem[] {
+  if (raws.length === 0) return [];
   // JSON carries no positions of its own; the YAML reader can find them (JSON is YAML), but only now.
   const pos = positions ?? jsonPositions(src);
   const seen = new Set<string>();
   const problems: PlanFileProblem[] = [];
   for (const r of raws) {
-    const p: PlanFileProblem = { path: formatPath(r.path), message: message(r.code, r.params ?? {}, lang) };
+    const p: PlanFileProblem = {
+      path: formatPath(r.path),
+      code: r.code,
+      message: message(r.code, r.params ?? {}, lang),
+    };
     const key = `${p.path}\u0000${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const at = pos?.(r.path);
+    const at = pos?.(r.path, r.code === 'unknown-key');
     problems.push(at ? { ...p, ...at } : p);
   }
   // Top to bottom, as a person fixes a file.
@@ -165,64 +259,15 @@ function validate(raw: unknown, src: string, positions: Positions | null, lang: 
       (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
       (a.column ?? 0) - (b.column ?? 0),
   );
-  return fail(problems);
+  return problems;
 }
 
-function fromIssue(issue: z.core.$ZodIssue, doc: unknown, lang: Lang): RawProblem {
-  const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
-  const received = valueAt(doc, path);
-  const rec = describeReceived(received, lang);
-  const q = quoted(received) || rec;
-  const last = path[path.length - 1];
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (received === undefined) return { path, code: 'required' };
-      if (received === null) return { path, code: 'required-empty' };
-      if (typeof received === 'number' && !Number.isFinite(received)) return { path, code: 'not-finite' };
-      if (issue.expected === 'int') return { path, code: 'not-integer', params: { received: rec } };
-      if (issue.expected === 'number' && typeof received === 'string')
-        return { path, code: 'not-a-number', params: { received: rec } };
-      if (issue.expected === 'string' && typeof received === 'number' && isCodeKey(last))
-        return { path, code: 'code-not-text', params: { received: String(received) } };
-      return { path, code: 'wrong-type', params: { expected: issue.expected, received: rec } };
-    }
-    case 'invalid_value':
-      if (path.length === 1 && last === 'format')
-        return received === undefined
-          ? { path, code: 'format-missing' }
-          : { path, code: 'format-tag', params: { received: rec } };
-      return { path, code: 'one-of', params: { received: q, values: issue.values.map(String).join(', ') } };
-    case 'too_small':
-      if (issue.origin === 'string') return { path, code: 'empty-text' };
-      if (issue.origin === 'array') return { path, code: 'pair-needed' };
-      return { path, code: 'too-small', params: { min: Number(issue.minimum), received: rec } };
-    case 'too_big':
-      if (issue.origin === 'array') return { path, code: 'pair-needed' };
-      return { path, code: 'too-big', params: { max: Number(issue.maximum), received: rec } };
-    case 'invalid_format':
-      if (last === 'due') return { path, code: 'bad-date', params: { received: q } };
-      if (last === 'period') return { path, code: 'bad-period', params: { received: q } };
-      return {
-        path,
-        code: typeof received === 'string' && received.trim() === '' ? 'empty-text' : 'invalid',
-        params: { detail: rec },
-      };
-    default:
-      return { path, code: 'invalid', params: { detail: issue.message } };
-  }
-}
-
-const isCodeKey = (k: PathSegment | undefined) =>
-  typeof k === 'string' && (CODE_KEYS.has(k) || k === 'targets');
-
-function valueAt(doc: unknown, path: readonly PathSegment[]): unknown {
-  let cur: unknown = doc;
-  for (const seg of path) {
-    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
-    else if (isObject(cur) && typeof seg === 'string') cur = cur[seg];
-    else return undefined;
-  }
-  return cur;
+/** Suspicious figures of the file, judged against each other (rules: figureSetWarnings). */
+function valueWarningsOf(data: PlanFile): Problem[] {
+  return figureSetWarnings(data.values).map(({ index, problem }) => ({
+    ...problem,
+    path: ['values', index, ...problem.path],
+  }));
 }
 
 /** Replace number scalars under code keys (and in lists of target codes) by their source text. */
@@ -241,10 +286,23 @@ function keepCodesAsWritten(doc: Document): void {
   });
 }
 
-type Positions = (path: readonly PathSegment[]) => { line: number; column: number } | null;
+type Positions = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number } | null;
 
 function positionsOf(doc: Document, lc: LineCounter): Positions {
-  return (path) => {
+  return (path, atKey) => {
+    // An unknown key is shown where the key is written, not its value.
+    if (atKey && path.length > 0) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const last = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === String(last));
+        const range = (pair?.key as Node | undefined)?.range;
+        if (range) {
+          const { line, col } = lc.linePos(range[0]);
+          return { line, column: col };
+        }
+      }
+    }
     // A missing field has no node: point at the nearest enclosing one.
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -280,11 +338,22 @@ function jsonSyntaxProblem(src: string, e: unknown, lang: Lang): PlanFileProblem
     .replace(/ in JSON at position \d+.*$/, '');
   const small = src.length <= MAX_JSON_FOR_POSITIONS;
   const offset = m ? Number(m[1]) : small ? (parseDocument(src).errors[0]?.pos[0] ?? src.length) : null;
-  if (offset === null) return { path: '', message: message('json-syntax-unplaced', { detail: short }, lang) };
+  if (offset === null)
+    return {
+      path: '',
+      code: 'json-syntax-unplaced',
+      message: message('json-syntax-unplaced', { detail: short }, lang),
+    };
   const before = src.slice(0, offset).split('\n');
   const line = before.length;
   const column = (before[before.length - 1]?.length ?? 0) + 1;
-  return { path: '', message: message('json-syntax', { line, column, detail: short }, lang), line, column };
+  return {
+    path: '',
+    code: 'json-syntax',
+    message: message('json-syntax', { line, column, detail: short }, lang),
+    line,
+    column,
+  };
 }
 
 const YAML_DETAIL: Record<string, Record<Lang, string>> = {
@@ -315,3 +384,17 @@ function yamlDetail(code: string, raw: string, lang: Lang): string {
 }
 
 const fail = (problems: PlanFileProblem[]): PlanFileResult => ({ ok: false, problems });
+
+const fileProblem = (
+  code:
+    | 'empty-file'
+    | 'not-an-object'
+    | 'invalid'
+    | 'read-error'
+    | 'encoding-utf16'
+    | 'encoding-legacy'
+    | 'binary-file'
+    | 'encoding-invalid',
+  params: Record<string, string | number | undefined>,
+  lang: Lang,
+): PlanFileProblem => ({ path: '', code, message: message(code, params, lang) });

@@ -88,6 +88,9 @@ export function syntheticNationalData(opts: SyntheticOptions = {}): PlanData {
       decimals: 2,
       trend: 'linear',
       aggregation: 'none',
+      // The generator draws levels of 50–1000+ for every entered indicator: declared open, or a %
+      // indicator would be a share in 0–100 and the plan-file reader would refuse these figures.
+      bounds: [null, null],
     });
 
   const entered = indicators.filter((i) => !i.formula).map((i) => i.code);
