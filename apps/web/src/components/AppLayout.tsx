@@ -1,0 +1,80 @@
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Button, Dropdown, Layout, Select, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, setCsrfToken } from '../api/client';
+import { useSession } from '../api/queries';
+import { setLanguage } from '../i18n';
+import { useLang } from '../i18n/use-lang';
+
+/** The frame of every page: header (brand, navigation, language, account) and the main area. */
+export function AppLayout(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useSession();
+  const user = session.data?.user ?? null;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const signOut = async () => {
+    try {
+      await api('POST', '/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      queryClient.clear();
+      await navigate({ to: '/' });
+    }
+  };
+
+  return (
+    <Layout className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Layout.Header className="app-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.nav')} className="app-nav">
+          <Link to="/" activeOptions={{ exact: true }}>
+            {t('app.home')}
+          </Link>
+          <Link to="/rankings">{t('app.rankings')}</Link>
+          {user && <Link to="/audit">{t('app.audit')}</Link>}
+        </nav>
+        <Space className="app-tools">
+          <Select
+            aria-label={t('app.language')}
+            value={lang}
+            onChange={setLanguage}
+            options={[
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ]}
+            style={{ width: 130 }}
+            data-testid="language"
+          />
+          {user ? (
+            <Dropdown
+              menu={{ items: [{ key: 'out', label: t('app.signOut'), onClick: () => void signOut() }] }}
+              trigger={['click']}
+            >
+              <Button aria-label={t('app.userMenu', { name: user.displayName ?? user.username })}>
+                <UserOutlined aria-hidden /> {user.displayName ?? user.username} <DownOutlined aria-hidden />
+              </Button>
+            </Dropdown>
+          ) : (
+            <Link to="/login" search={{ redirect: undefined }}>
+              <Button type="primary">{t('app.signIn')}</Button>
+            </Link>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}
