@@ -42,6 +42,22 @@ const RULES: Record<string, Record<Lang, (subject: string) => string>> = {
     vi: () => 'Cận dưới phải nhỏ hơn hoặc bằng cận trên.',
     en: () => 'The lower bound must not exceed the upper bound.',
   },
+  'not-in-list': {
+    vi: () => 'Giá trị không nằm trong danh sách cho phép.',
+    en: () => 'The value is not one of the allowed values.',
+  },
+  'out-of-bounds': {
+    vi: (s) => `Giá trị ${s} nằm ngoài giới hạn của chỉ tiêu thống kê.`,
+    en: (s) => `The value ${s} is outside the indicator's bounds.`,
+  },
+  redefine: {
+    vi: (s) => `"${s}" có kết quả đã phê duyệt: cần ghi rõ lý do thay đổi.`,
+    en: (s) => `"${s}" has approved results: write the reason for the change.`,
+  },
+  'update-approved': {
+    vi: (s) => `Kế hoạch "${s}" có năm đã phê duyệt: cần ghi rõ lý do thay đổi.`,
+    en: (s) => `Plan "${s}" has approved years: write the reason for the change.`,
+  },
   'year-order': {
     vi: () => 'Năm mục tiêu phải sau năm gốc.',
     en: () => 'The target year must come after the baseline year.',
@@ -69,6 +85,9 @@ const STATUS: Record<DomainError['code'], [number, ApiError['code']]> = {
   'unknown-reference': [422, 'unknown-reference'],
   'figures-locked': [409, 'figures-locked'],
   invalid: [422, 'unprocessable'],
+  'reason-required': [422, 'reason-required'],
+  'plan-archived': [409, 'plan-archived'],
+  'plan-reviewed': [409, 'plan-reviewed'],
 };
 
 /**

@@ -34,6 +34,10 @@ export type ErrorCode =
   | 'unsupported-media-type'
   | 'too-many-requests'
   | 'database-unavailable'
+  | 'database-busy'
+  | 'server-busy'
+  | 'report-rate-limited'
+  | 'control-character'
   | 'internal'
   // accounts and workflow (auth/, routes/{auth,users,tokens,audit,workflow})
   | 'unauthenticated'
@@ -47,6 +51,7 @@ export type ErrorCode =
   | 'workflow-step-invalid'
   | 'workflow-changed'
   | 'last-admin'
+  | 'session-required'
   // domain records (routes/{units,indicators,plans,targets,programs,figures,plan-files})
   | 'version-required'
   | 'version-conflict'
@@ -54,7 +59,11 @@ export type ErrorCode =
   | 'in-use'
   | 'unknown-reference'
   | 'invalid-plan-file'
-  | 'unprocessable';
+  | 'unprocessable'
+  // what approval protects (commands/approvals.ts)
+  | 'reason-required'
+  | 'plan-archived'
+  | 'plan-reviewed';
 
 /** The headline sentence of each API error. */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
@@ -74,6 +83,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'database-unavailable': {
     vi: 'Không kết nối được cơ sở dữ liệu.',
     en: 'The database cannot be reached.',
+  },
+  'database-busy': {
+    vi: 'Cơ sở dữ liệu đang bận; hãy thử lại sau giây lát.',
+    en: 'The database is busy; try again in a moment.',
+  },
+  'server-busy': {
+    vi: 'Máy chủ đang bận tạo các báo cáo khác; hãy thử lại sau ít phút.',
+    en: 'The server is busy making other reports; try again in a few minutes.',
+  },
+  'report-rate-limited': {
+    vi: 'Đã tạo quá nhiều báo cáo cho địa chỉ này khi chưa đăng nhập; hãy thử lại sau ít phút hoặc đăng nhập.',
+    en: 'Too many reports made for this address without signing in; try again in a few minutes, or sign in.',
+  },
+  'control-character': {
+    vi: 'Dữ liệu gửi lên chứa ký tự điều khiển không được phép.',
+    en: 'The data sent contains control characters that are not allowed.',
   },
   internal: { vi: 'Lỗi máy chủ. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' },
   unauthenticated: { vi: 'Cần đăng nhập để thực hiện việc này.', en: 'Sign in to do this.' },
@@ -111,6 +136,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     vi: 'Không thể khóa hoặc bỏ quyền của quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
     en: 'The last administrator cannot be disabled or lose the role: nobody could manage accounts any more.',
   },
+  'session-required': {
+    vi: 'Việc này cần đăng nhập bằng mật khẩu, không dùng mã truy cập API.',
+    en: 'This needs a password sign-in, not an API token.',
+  },
   'version-required': {
     vi: 'Cần cho biết phiên bản đang sửa (trường version hoặc tiêu đề If-Match).',
     en: 'Say which version you are changing (the version field or an If-Match header).',
@@ -135,6 +164,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   unprocessable: {
     vi: 'Không thực hiện được yêu cầu với dữ liệu này.',
     en: 'The request cannot be carried out with this data.',
+  },
+  'reason-required': {
+    vi: 'Thay đổi này ảnh hưởng đến kết quả đã phê duyệt: cần ghi rõ lý do (tiêu đề X-Change-Reason).',
+    en: 'This change affects approved results: write the reason (X-Change-Reason header).',
+  },
+  'plan-archived': {
+    vi: 'Kế hoạch đã được lưu trữ: chỉ xem được, không sửa được.',
+    en: 'The plan is archived: it can be read, not changed.',
+  },
+  'plan-reviewed': {
+    vi: 'Số liệu của kế hoạch đã qua quy trình phê duyệt nên không xóa được kế hoạch; hãy lưu trữ kế hoạch.',
+    en: 'The plan’s figures went through the approval workflow, so the plan cannot be deleted; archive it instead.',
   },
 };
 

@@ -1,10 +1,11 @@
 import type { PlanData } from '@chitieu/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPlanFile } from './commands/plan-file.js';
 import { parseDatabaseUrl } from './connect.js';
 import { latestAppliedMigration, migrateToLatest } from './migrate.js';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations/index.js';
-import { exportPlanFile, importPlanFile, loadPlanData } from './repositories/plan-file.js';
+import { exportPlanFile, loadPlanData } from './repositories/plan-file.js';
 import { createTestDatabase, type TestDatabase, testDialects } from './testing/databases.js';
 import { smallPlan } from './testing/fixture.js';
 import { withTransaction } from './transaction.js';
@@ -210,8 +211,21 @@ describe.each(await testDialects())('database on %s', (dialect) => {
   });
 
   it('keeps the audit log and value history append-only', async () => {
-    const entries = await t.handle.db.selectFrom('audit_log').selectAll().execute();
+    const entries = await t.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'plan-file')
+      .execute();
     expect(entries.map((e) => e.action)).toEqual(['import', 'import', 'import', 'import']);
+    // Every figure an import added or changed has its own entry, naming the import.
+    const revisions = await t.handle.db.selectFrom('value_revisions').select('id').execute();
+    const figureEntries = await t.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'figure')
+      .execute();
+    expect(figureEntries).toHaveLength(revisions.length);
+    expect(JSON.parse(figureEntries[0]?.details ?? '{}').import.id).toMatch(/^imp-/);
     await expect(t.handle.db.updateTable('audit_log').set({ actor: 'x' }).execute()).rejects.toThrow(
       /append-only/,
     );

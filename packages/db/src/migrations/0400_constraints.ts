@@ -49,6 +49,35 @@ const HISTORY = ['audit_log', 'value_revisions', 'workflow_steps'];
 
 /** The message a refused value carries on SQLite (the error mapping reads the column from it). */
 export const CHECK_MESSAGE_PREFIX = 'chitieu-check';
+/** The message of a write refused because its plan is archived (both dialects). */
+export const ARCHIVED_MESSAGE_PREFIX = 'chitieu-archived';
+
+/**
+ * The tables whose rows belong to one plan, and the SQL (SQLite) that finds the plan's state from
+ * a row (`R` stands for NEW or OLD).
+ */
+const PLAN_PARTS: readonly { table: string; state: string }[] = [
+  { table: 'targets', state: 'select state from plans where id = R.plan_id' },
+  { table: 'programs', state: 'select state from plans where id = R.plan_id' },
+  {
+    table: 'program_targets',
+    state: 'select p.state from programs g join plans p on p.id = g.plan_id where g.id = R.program_id',
+  },
+  {
+    table: 'tasks',
+    state: 'select p.state from programs g join plans p on p.id = g.plan_id where g.id = R.program_id',
+  },
+  {
+    table: 'task_targets',
+    state: `select p.state from tasks t join programs g on g.id = t.program_id join plans p on p.id = g.plan_id
+            where t.id = R.task_id`,
+  },
+  {
+    table: 'progress_notes',
+    state: `select p.state from tasks t join programs g on g.id = t.program_id join plans p on p.id = g.plan_id
+            where t.id = R.task_id`,
+  },
+];
 
 const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 
@@ -61,6 +90,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g
  *   first: a database holding a value outside a list stops the migration with the table, column
  *   and values named, and nothing changes;
  * - plans get a `state`, `active` or `archived` (a plan with approved figures is archived, never deleted);
+ *   an archived plan and everything in it (targets, programs, tasks, notes, their links) refuse every
+ *   write but the one that makes the plan active again, whichever path writes (triggers);
  * - `workflow_steps` refuses DELETE too (0200 refused only UPDATE), so approvals are never lost:
  *   deleting a plan whose figures went through the workflow fails in the database itself;
  * - on PostgreSQL, TRUNCATE of the history tables is refused by a BEFORE TRUNCATE trigger.
@@ -104,6 +135,8 @@ export async function up(db: AnyDb): Promise<void> {
     }
   }
 
+  await guardArchivedPlans(db, pg);
+
   if (pg) {
     await sql
       .raw(`CREATE TRIGGER workflow_steps_no_delete BEFORE DELETE ON workflow_steps
@@ -130,6 +163,66 @@ export async function up(db: AnyDb): Promise<void> {
   }
 }
 
+/** Archived plans and their parts refuse writes (see {@link up}). */
+async function guardArchivedPlans(db: AnyDb, pg: boolean): Promise<void> {
+  const refuse = `${ARCHIVED_MESSAGE_PREFIX} plan`;
+  if (pg) {
+    await sql
+      .raw(
+        `CREATE FUNCTION chitieu_archived_plan_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+         DECLARE r record; pid integer; st text;
+         BEGIN
+           IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+           IF TG_TABLE_NAME = 'plans' THEN
+             IF OLD.state = 'archived' AND NEW.state = 'archived' THEN RAISE EXCEPTION '${refuse}'; END IF;
+             RETURN NEW;
+           ELSIF TG_TABLE_NAME IN ('targets', 'programs') THEN pid := r.plan_id;
+           ELSIF TG_TABLE_NAME IN ('program_targets', 'tasks') THEN
+             SELECT g.plan_id INTO pid FROM programs g WHERE g.id = r.program_id;
+           ELSE
+             SELECT g.plan_id INTO pid FROM tasks t JOIN programs g ON g.id = t.program_id WHERE t.id = r.task_id;
+           END IF;
+           SELECT p.state INTO st FROM plans p WHERE p.id = pid;
+           IF st = 'archived' THEN RAISE EXCEPTION '${refuse}'; END IF;
+           IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+           RETURN NEW;
+         END $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER plans_archived_guard BEFORE UPDATE ON plans
+            FOR EACH ROW EXECUTE FUNCTION chitieu_archived_plan_guard()`)
+      .execute(db);
+    for (const { table } of PLAN_PARTS) {
+      await sql
+        .raw(`CREATE TRIGGER ${table}_archived_guard BEFORE INSERT OR UPDATE OR DELETE ON ${table}
+              FOR EACH ROW EXECUTE FUNCTION chitieu_archived_plan_guard()`)
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(`CREATE TRIGGER plans_archived_guard BEFORE UPDATE ON plans
+          WHEN OLD.state = 'archived' AND NEW.state = 'archived'
+          BEGIN SELECT RAISE(ABORT, '${refuse}'); END`)
+    .execute(db);
+  for (const { table, state } of PLAN_PARTS) {
+    for (const [op, row] of [
+      ['insert', 'NEW'],
+      ['update', 'NEW'],
+      ['delete', 'OLD'],
+    ] as const) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_archived_guard_${op} BEFORE ${op.toUpperCase()} ON ${table}
+           WHEN (${state.replaceAll('R.', `${row}.`)}) = 'archived'
+           BEGIN SELECT RAISE(ABORT, '${refuse}'); END`,
+        )
+        .execute(db);
+    }
+  }
+}
+
 /** Forward-only in production; `down` exists for development databases. */
 export async function down(db: AnyDb): Promise<void> {
   const pg = isPostgres(db);
@@ -140,10 +233,17 @@ export async function down(db: AnyDb): Promise<void> {
         await sql.raw(`DROP TRIGGER ${table}_${column}_check_${op}`).execute(db);
   }
   if (pg) {
+    for (const table of ['plans', ...PLAN_PARTS.map((p) => p.table)])
+      await sql.raw(`DROP TRIGGER ${table}_archived_guard ON ${table}`).execute(db);
+    await sql.raw('DROP FUNCTION chitieu_archived_plan_guard()').execute(db);
     for (const table of HISTORY) await sql.raw(`DROP TRIGGER ${table}_no_truncate ON ${table}`).execute(db);
     await sql.raw('DROP FUNCTION chitieu_history_no_truncate()').execute(db);
     await sql.raw('DROP TRIGGER workflow_steps_no_delete ON workflow_steps').execute(db);
   } else {
+    await sql.raw('DROP TRIGGER plans_archived_guard').execute(db);
+    for (const { table } of PLAN_PARTS)
+      for (const op of ['insert', 'update', 'delete'])
+        await sql.raw(`DROP TRIGGER ${table}_archived_guard_${op}`).execute(db);
     await sql.raw('DROP TRIGGER workflow_steps_no_delete').execute(db);
   }
   await db.schema.alterTable('plans').dropColumn('state').execute();

@@ -1,14 +1,15 @@
 import type { PlanData } from '@chitieu/core';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordFigure } from '../commands/figures.js';
+import { importPlanFile } from '../commands/plan-file.js';
 import { migrateToLatest } from '../migrate.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../testing/databases.js';
 import { smallPlan } from '../testing/fixture.js';
 import { listAudit } from './audit.js';
 import { getUnit } from './domain.js';
-import { figureHistory, recordFigure } from './figures.js';
+import { figureHistory } from './figures.js';
 import { loadEvaluationData, reorganise, withLineage } from './lineage.js';
-import { importPlanFile } from './plan-file.js';
 import { DomainError, updateRecord } from './records.js';
 
 /** A plan of `n` level targets over `n` indicators with five years of figures each. */

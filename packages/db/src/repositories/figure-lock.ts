@@ -1,6 +1,7 @@
 import type { Lang } from '@chitieu/core';
 import type { Executor } from '../transaction.js';
 import { DomainError } from './records.js';
+import { unitAncestors } from './unit-scope.js';
 
 /** The cell a figure write touches (database ids). */
 export interface FigureCell {
@@ -12,7 +13,10 @@ export interface FigureCell {
 /** Why a cell cannot be written: the approved workflow that covers it. */
 export interface FigureLock {
   plan: string;
+  /** The unit whose approval locks the cell: the cell's own unit or one above it. */
   unit: string;
+  /** The cell's unit, when the approval was given on a unit above it. */
+  covers?: string;
   year: number;
   /** Who approved, and when (the latest approval). */
   approvedBy: string | null;
@@ -39,9 +43,14 @@ export class FiguresLockedError extends DomainError {
 export function figureLockMessage(lock: FigureLock, lang: Lang): string {
   const by = lock.approvedBy ?? '?';
   const on = lock.approvedAt?.slice(0, 10) ?? '?';
+  const covers = lock.covers
+    ? lang === 'vi'
+      ? ` (bao gồm số liệu của đơn vị ${lock.covers})`
+      : ` (which include unit ${lock.covers}'s)`
+    : '';
   return lang === 'vi'
-    ? `Số liệu năm ${lock.year} của đơn vị ${lock.unit} thuộc kế hoạch ${lock.plan} đã được ${by} phê duyệt ngày ${on}; cần mở lại (nêu rõ lý do) trước khi sửa.`
-    : `The ${lock.year} figures of unit ${lock.unit} for plan ${lock.plan} were approved by ${by} on ${on}; they must be reopened, with a reason, before they can change.`;
+    ? `Số liệu năm ${lock.year} của đơn vị ${lock.unit}${covers} thuộc kế hoạch ${lock.plan} đã được ${by} phê duyệt ngày ${on}; cần mở lại (nêu rõ lý do) trước khi sửa.`
+    : `The ${lock.year} figures of unit ${lock.unit}${covers} for plan ${lock.plan} were approved by ${by} on ${on}; they must be reopened, with a reason, before they can change.`;
 }
 
 /** Identifiers in a formula (indicator codes are among them). */
@@ -49,7 +58,8 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_.]*/g;
 
 /**
  * The lock on a cell, or null when it may be written. A cell is locked when a workflow of the
- * same unit and year is `approved` for a plan that uses the indicator: as a target's indicator,
+ * same year, on the cell's unit or any unit above it (an approved district result includes its
+ * wards' figures), is `approved` for a plan that uses the indicator: as a target's indicator,
  * or (transitively) as an input of a formula or the weight of such an indicator — changing an
  * input would change the approved result. One query when nothing is approved (the usual case).
  *
@@ -74,7 +84,9 @@ export async function findFigureLocks(
   cells: readonly FigureCell[],
 ): Promise<Map<number, FigureLock>> {
   const locks = new Map<number, FigureLock>();
-  const units = [...new Set(cells.map((c) => c.unit))];
+  // Approvals on any unit above a cell's unit cover it too.
+  const chains = await unitAncestors(db, [...new Set(cells.map((c) => c.unit))]);
+  const units = [...new Set([...chains.values()].flat())];
   const approved = [];
   for (let i = 0; i < units.length; i += 500) {
     approved.push(
@@ -96,33 +108,11 @@ export async function findFigureLocks(
     );
   }
   if (approved.length === 0) return locks;
-  const indicators = await db
-    .selectFrom('indicators')
-    .select(['id', 'code', 'formula', 'weight_code'])
-    .execute();
-  const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const codeOf = new Map(indicators.map((i) => [Number(i.id), i.code]));
   const planIds = [...new Set(approved.map((a) => Number(a.plan_id)))];
-  const targets = await db
-    .selectFrom('targets')
-    .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
-    .select(['targets.plan_id', 'indicators.code'])
-    .where('targets.plan_id', 'in', planIds)
-    .execute();
-  const used = new Map<number, Set<string>>();
-  for (const planId of planIds) {
-    const seen = new Set<string>();
-    const queue = targets.filter((t) => Number(t.plan_id) === planId).map((t) => t.code);
-    while (queue.length > 0) {
-      const next = queue.pop() as string;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      const ind = byCode.get(next);
-      if (ind?.weight_code) queue.push(ind.weight_code);
-      for (const name of ind?.formula?.match(IDENTIFIER) ?? []) if (byCode.has(name)) queue.push(name);
-    }
-    used.set(planId, seen);
-  }
+  const used = await indicatorsUsedByPlans(db, planIds);
+  const codeOf = new Map(
+    (await db.selectFrom('indicators').select(['id', 'code']).execute()).map((i) => [Number(i.id), i.code]),
+  );
   const steps = await db
     .selectFrom('workflow_steps')
     .select(['workflow_id', 'actor', 'at'])
@@ -140,22 +130,83 @@ export async function findFigureLocks(
     const key = `${a.unit_id}|${a.year}`;
     byCell.set(key, [...(byCell.get(key) ?? []), a]);
   }
+  const coveredIds = new Map<number, number>();
   cells.forEach((cell, index) => {
     const code = codeOf.get(cell.indicator);
-    const wf = byCell
-      .get(`${cell.unit}|${cell.year}`)
-      ?.find((a) => code !== undefined && used.get(Number(a.plan_id))?.has(code));
+    const wf = (chains.get(cell.unit) ?? [cell.unit])
+      .flatMap((unit) => byCell.get(`${unit}|${cell.year}`) ?? [])
+      .find((a) => code !== undefined && used.get(Number(a.plan_id))?.has(code));
     if (!wf) return;
     const step = approval.get(Number(wf.id));
+    const own = Number(wf.unit_id) === cell.unit;
     locks.set(index, {
       plan: wf.plan,
       unit: wf.unit,
+      ...(own ? {} : { covers: String(cell.unit) }),
       year: cell.year,
       approvedBy: step?.actor ?? null,
       approvedAt: step?.at ?? null,
     });
+    if (!own) coveredIds.set(index, cell.unit);
   });
+  const codes = await unitCodes(db, [...coveredIds.values()]);
+  for (const [index, unit] of coveredIds) {
+    const lock = locks.get(index);
+    if (lock) lock.covers = codes.get(unit) ?? String(unit);
+  }
   return locks;
+}
+
+/**
+ * The indicator codes each plan rests on: its targets' indicators and, transitively, the inputs of
+ * their formulas and their weights — changing any of them changes the plan's results.
+ *
+ * @example
+ * await indicatorsUsedByPlans(db, [1]) // Map { 1 => Set { 'GO', 'GO_CN', 'DAN_SO' } }
+ */
+export async function indicatorsUsedByPlans(
+  db: Executor,
+  planIds: readonly number[],
+): Promise<Map<number, Set<string>>> {
+  const used = new Map<number, Set<string>>();
+  if (planIds.length === 0) return used;
+  const indicators = await db.selectFrom('indicators').select(['code', 'formula', 'weight_code']).execute();
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const targets = await db
+    .selectFrom('targets')
+    .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
+    .select(['targets.plan_id', 'indicators.code'])
+    .where('targets.plan_id', 'in', [...planIds])
+    .execute();
+  for (const planId of planIds) {
+    const seen = new Set<string>();
+    const queue = targets.filter((t) => Number(t.plan_id) === planId).map((t) => t.code);
+    while (queue.length > 0) {
+      const next = queue.pop() as string;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const ind = byCode.get(next);
+      if (ind?.weight_code) queue.push(ind.weight_code);
+      for (const name of ind?.formula?.match(IDENTIFIER) ?? []) if (byCode.has(name)) queue.push(name);
+    }
+    used.set(planId, seen);
+  }
+  return used;
+}
+
+/** Codes of units by id (a few, for lock messages). */
+async function unitCodes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<number, string>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'code'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), r.code);
+  }
+  return out;
 }
 
 /**

@@ -7,7 +7,9 @@ export type ImportProblemCode =
   | 'unknown-target'
   | 'parent-cycle'
   // A figure whose plan, unit and year are approved (figure-lock.ts words it with who approved).
-  | 'figures-locked';
+  | 'figures-locked'
+  // A plan archived in the database: kept for the record, no longer changed (0400_constraints).
+  | 'plan-archived';
 
 const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>> = {
   'unknown-unit': {
@@ -25,6 +27,10 @@ const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>
   'figures-locked': {
     vi: (c) => `Số liệu ${c} đã được phê duyệt; cần mở lại trước khi sửa.`,
     en: (c) => `Figure ${c} is approved; reopen it before changing it.`,
+  },
+  'plan-archived': {
+    vi: (c) => `Kế hoạch "${c}" đã được lưu trữ nên không sửa được; cần khôi phục trước khi nạp.`,
+    en: (c) => `Plan "${c}" is archived and cannot change; restore it before importing.`,
   },
   'unknown-target': {
     vi: (c) => `Chỉ tiêu "${c}" không có trong kế hoạch.`,

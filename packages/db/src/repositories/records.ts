@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { ENUM_COLUMNS } from '../migrations/0400_constraints.js';
 import type { Database } from '../schema.js';
 import { type Executor, withTransaction } from '../transaction.js';
 import { type AuditActor, appendAudit, changedFields } from './audit.js';
@@ -9,6 +10,11 @@ export interface WriteContext {
   actor?: AuditActor | null;
   /** Why, in the writer's words. */
   reason?: string | null;
+  /**
+   * The audit action of an update when it is more than an edit (`redefine`: a target's definition or an
+   * indicator's formula; `update-approved`: a plan with approved years), so a review can list them.
+   */
+  action?: string;
 }
 
 export type DomainErrorCode =
@@ -18,7 +24,13 @@ export type DomainErrorCode =
   | 'in-use'
   | 'unknown-reference'
   | 'figures-locked'
-  | 'invalid';
+  | 'invalid'
+  /** A change to what approved figures rest on, sent without a written reason. */
+  | 'reason-required'
+  /** A write to an archived plan or to anything in it. */
+  | 'plan-archived'
+  /** Deleting a plan whose figures went through the workflow (archive it instead). */
+  | 'plan-reviewed';
 
 /** One problem of a write: where (`unit`, `targets[2]`) and the offending value. */
 export interface DomainProblem {
@@ -77,11 +89,23 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** The driver's constraint errors, as domain errors; anything else is rethrown. */
+/**
+ * The driver's constraint errors, as domain errors; anything else is rethrown. A value outside its
+ * list (0400_constraints: CHECK on PostgreSQL, trigger on SQLite) is `invalid` at its column; a write
+ * to an archived plan is `plan-archived`.
+ */
 export function constraintError(err: unknown, path = ''): never {
   const code = driverCode(err);
   if (isUniqueViolation(err)) throw new DomainError('duplicate', path ? [{ path }] : []);
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new DomainError('in-use');
+  const message = String((err as { message?: unknown })?.message ?? '');
+  if (message.includes('chitieu-archived')) throw new DomainError('plan-archived');
+  const constraint = String((err as { constraint?: unknown })?.constraint ?? '');
+  const column =
+    code === '23514'
+      ? ENUM_COLUMNS.find((c) => `${c.table}_${c.column}_check` === constraint)?.column
+      : /chitieu-check [a-z_]+\.([a-z_]+)/.exec(message)?.[1];
+  if (column) throw new DomainError('invalid', [{ path: column, rule: 'not-in-list' }]);
   throw err;
 }
 
@@ -203,7 +227,7 @@ export async function updateRecord<T extends EditableTable>(
       const now = await anyDb.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
       throw now ? new DomainError('version-conflict', [], now) : new DomainError('not-found');
     }
-    await audit(trx, subject, 'update', row, changed, ctx, at);
+    await audit(trx, subject, ctx.action ?? 'update', row, changed, ctx, at);
     return row as Selectable<Database[T]>;
   });
 }
@@ -222,12 +246,17 @@ export async function deleteRecord(
   id: number,
   version: number,
   ctx: WriteContext = {},
+  options: {
+    /** Runs after the version check, before the delete, in the same transaction (audits what cascades). */
+    before?: (trx: Executor, current: Row) => Promise<void>;
+  } = {},
 ): Promise<void> {
   await withTransaction(db, async (trx) => {
     const anyDb = trx as unknown as AnyDb;
     const current = await anyDb.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw new DomainError('not-found');
     if (Number(current.version) !== version) throw new DomainError('version-conflict', [], current);
+    await options.before?.(trx, current);
     try {
       const r = await anyDb
         .deleteFrom(table)
