@@ -4,6 +4,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { requireAccessRules } from './access.js';
 import { type AuthSettings, installAuth } from './auth/plugin.js';
 import { installErrorHandling } from './errors.js';
+import { installInputGuard } from './input-guard.js';
+import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from './limits.js';
 import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { publicDocs, registerOpenApi } from './routes/docs/routes.js';
@@ -35,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Session lifetimes, lock-out, login rate, clock (auth/plugin.ts); defaults suit production. */
   auth?: Partial<AuthSettings>;
+  /** Anonymous report rate and PDF queue (limits.ts); defaults suit production. */
+  limits?: Partial<ServiceLimits>;
 }
 
 /**
@@ -55,9 +59,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
+  app.decorate('limits', { ...DEFAULT_SERVICE_LIMITS, ...options.limits });
+  // A connection PostgreSQL drops (restart, failover) is logged, not fatal; requests meanwhile get 503.
+  const stopListening = options.database.onConnectionError((err) =>
+    app.log.warn({ err }, 'database connection lost'),
+  );
+  app.addHook('onClose', async () => stopListening());
   app.addHook('onRoute', publicDocs); // before the access check: the docs plugin declares no rule
   requireAccessRules(app);
   installErrorHandling(app);
+  installInputGuard(app); // before auth: its hooks read the database
   await installAuth(app, options.auth);
 
   await registerOpenApi(app);

@@ -1,6 +1,6 @@
 import type { Lang } from '@chitieu/core';
 import type { ErrorBody } from '@chitieu/contract';
-import { DomainError } from '@chitieu/db';
+import { DomainError, databaseUnavailability, type Unavailability } from '@chitieu/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { apiErrorOf } from './domain-errors.js';
@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
     /** For a stale version: the record as it now is, sent back with the error. */
     readonly current?: unknown,
+    /** For a 429 or 503: when to try again, sent as `Retry-After` (seconds). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(ERROR_MESSAGES[code].en);
   }
@@ -66,6 +68,22 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'too-many-requests',
 };
 
+/** Seconds a client should wait before retrying when the database is down or busy. */
+export const RETRY_AFTER_SECONDS: Record<Unavailability, number> = { down: 5, busy: 1 };
+
+/**
+ * The 503 for an error that means the database is away or busy, or null for any other error.
+ *
+ * @example
+ * throw unavailableError(err) ?? err; // ApiError(503, 'database-unavailable', [], undefined, 5)
+ */
+export function unavailableError(err: unknown): ApiError | null {
+  const why = databaseUnavailability(err);
+  if (!why) return null;
+  const code = why === 'busy' ? 'database-busy' : 'database-unavailable';
+  return new ApiError(503, code, [], undefined, RETRY_AFTER_SECONDS[why]);
+}
+
 /**
  * Route every error and every unknown address through the one error shape.
  *
@@ -78,7 +96,14 @@ export function installErrorHandling(app: FastifyInstance): void {
   );
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     const lang = languageOf(request.headers['accept-language']);
+    const unavailable = error instanceof ApiError ? null : unavailableError(error);
+    if (unavailable) {
+      // PostgreSQL away or SQLite locked: the client should retry, the process carries on.
+      request.log.warn({ err: error }, 'database unavailable');
+      error = unavailable;
+    }
     if (error instanceof ApiError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(error.statusCode).send(errorBody(error.code, lang, error.details, error.current));
     }
     if (error instanceof DomainError) {

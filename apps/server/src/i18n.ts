@@ -51,7 +51,6 @@ export type ErrorCode =
   | 'workflow-step-invalid'
   | 'workflow-changed'
   | 'last-admin'
-  | 'session-required'
   // domain records (routes/{units,indicators,plans,targets,programs,figures,plan-files})
   | 'version-required'
   | 'version-conflict'
@@ -59,11 +58,7 @@ export type ErrorCode =
   | 'in-use'
   | 'unknown-reference'
   | 'invalid-plan-file'
-  | 'unprocessable'
-  // what approval protects (commands/approvals.ts)
-  | 'reason-required'
-  | 'plan-archived'
-  | 'plan-reviewed';
+  | 'unprocessable';
 
 /** The headline sentence of each API error. */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
@@ -136,10 +131,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
     vi: 'Không thể khóa hoặc bỏ quyền của quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
     en: 'The last administrator cannot be disabled or lose the role: nobody could manage accounts any more.',
   },
-  'session-required': {
-    vi: 'Việc này cần đăng nhập bằng mật khẩu, không dùng mã truy cập API.',
-    en: 'This needs a password sign-in, not an API token.',
-  },
   'version-required': {
     vi: 'Cần cho biết phiên bản đang sửa (trường version hoặc tiêu đề If-Match).',
     en: 'Say which version you are changing (the version field or an If-Match header).',
@@ -164,18 +155,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   unprocessable: {
     vi: 'Không thực hiện được yêu cầu với dữ liệu này.',
     en: 'The request cannot be carried out with this data.',
-  },
-  'reason-required': {
-    vi: 'Thay đổi này ảnh hưởng đến kết quả đã phê duyệt: cần ghi rõ lý do (tiêu đề X-Change-Reason).',
-    en: 'This change affects approved results: write the reason (X-Change-Reason header).',
-  },
-  'plan-archived': {
-    vi: 'Kế hoạch đã được lưu trữ: chỉ xem được, không sửa được.',
-    en: 'The plan is archived: it can be read, not changed.',
-  },
-  'plan-reviewed': {
-    vi: 'Số liệu của kế hoạch đã qua quy trình phê duyệt nên không xóa được kế hoạch; hãy lưu trữ kế hoạch.',
-    en: 'The plan’s figures went through the approval workflow, so the plan cannot be deleted; archive it instead.',
   },
 };
 

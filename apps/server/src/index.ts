@@ -6,5 +6,6 @@ export * from './auth/plugin.js';
 export { hashPassword, newPassword, verifyPassword } from './auth/secrets.js';
 export * from './errors.js';
 export * from './i18n.js';
+export * from './limits.js';
 export { issueApiToken } from './routes/tokens/routes.js';
 export * from './start.js';

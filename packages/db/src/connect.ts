@@ -65,6 +65,36 @@ export interface DatabaseHandle {
   schema?: string;
   /** Close every connection. Safe to call twice. */
   destroy(): Promise<void>;
+  /**
+   * Be told of a connection lost outside any query (PostgreSQL restarted or went away while a
+   * connection sat idle, or mid-query). Such errors never crash the process: the connection is
+   * dropped and the next query opens a new one. Returns a function that stops listening.
+   */
+  onConnectionError(listener: (err: Error) => void): () => void;
+}
+
+/** What {@link openDatabase} can be told; every field has a default. */
+export interface OpenOptions {
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL: give up opening a connection after this long (default 5 s), so requests fail fast. */
+  connectTimeoutMs?: number;
+  /** SQLite: wait this long for a lock before SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+/** Listeners for connection errors, and the one function that tells them all. */
+function connectionErrorListeners() {
+  const listeners = new Set<(err: Error) => void>();
+  return {
+    add(listener: (err: Error) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit(err: Error) {
+      for (const listener of listeners) listener(err);
+    },
+  };
 }
 
 // pg returns int8 (count(*)) and numeric as strings; the system promises numbers on both dialects.
@@ -85,14 +115,15 @@ const pgTypes = {
  * const target = parseDatabaseUrl('sqlite::memory:');
  * if (target.ok) { const h = openDatabase(target.target); await migrateToLatest(h); await h.destroy(); }
  */
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): DatabaseHandle {
   let destroyed = false;
+  const errors = connectionErrorListeners();
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SqliteDatabase(target.path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       db,
@@ -102,6 +133,7 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
         destroyed = true;
         await db.destroy();
       },
+      onConnectionError: errors.add,
     };
   }
   const pool = new pg.Pool({
@@ -110,6 +142,17 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     types: pgTypes,
     // Every connection resolves unqualified names in chitieu's schema first.
     options: `-c search_path=${target.schema}`,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    // Notice a server that vanished without closing the socket (a host down, a cable pulled).
+    keepAlive: true,
+  });
+  // Without these listeners a connection that PostgreSQL terminates (restart, failover, idle
+  // timeout) emits 'error' with nobody listening, and Node ends the process. pg-pool already
+  // drops an idle client that errs (it then emits on the pool); a client in use is dropped when
+  // it is released, because it is no longer queryable, and its query rejects on its own.
+  pool.on('error', () => undefined); // the client's own listener below has reported it
+  pool.on('connect', (client) => {
+    client.on('error', (err) => errors.emit(err));
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -121,5 +164,6 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
       destroyed = true;
       await db.destroy();
     },
+    onConnectionError: errors.add,
   };
 }

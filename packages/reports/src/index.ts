@@ -10,7 +10,15 @@ export type {
 export { layoutOf, officialHeading } from './content/heading.js';
 export { renderDocx } from './docx/render.js';
 export { findPlan, generateReport, rankingsFor, reportDocument } from './generate.js';
-export { docxToPdf, findSoffice } from './pdf/libreoffice.js';
+export {
+  ConversionQueueFullError,
+  configureConversions,
+  conversionQueueFull,
+  DEFAULT_MAX_PENDING_CONVERSIONS,
+  docxToPdf,
+  findSoffice,
+  reserveConversion,
+} from './pdf/libreoffice.js';
 export { renderPdf } from './pdf/pdf.js';
 export { renderPdfmake } from './pdf/pdfmake-render.js';
 export * from './types.js';
