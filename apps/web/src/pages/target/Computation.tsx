@@ -1,4 +1,4 @@
-import { bandEdges, forecastSentence, formatNumber, formatPercent, targetSentence } from '@chitieu/core';
+import { bandEdges, forecastSentence, formatNumber, formatPercent, plainNumber, targetSentence } from '@chitieu/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BandTag, ForecastTag } from '../../components/BandTag';
