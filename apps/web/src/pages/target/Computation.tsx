@@ -1,4 +1,11 @@
-import { bandEdges, forecastSentence, formatNumber, formatPercent, plainNumber, targetSentence } from '@chitieu/core';
+import {
+  bandEdges,
+  forecastSentence,
+  formatNumber,
+  formatPercent,
+  plainNumber,
+  targetSentence,
+} from '@chitieu/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BandTag, ForecastTag } from '../../components/BandTag';
