@@ -125,7 +125,7 @@ async function measure(dialect: Dialect): Promise<(string | number)[][]> {
 
 export async function run(): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
-  for (const dialect of await testDialects()) rows.push(...(await measure(dialect)));
+  for (const dialect of await testDialects()) for (const row of await measure(dialect)) rows.push(row);
   // The goal is about the anonymous (public-plan) read; the signed-in row shows what auth adds.
   const evals = rows.filter(
     (r) => String(r[1]).startsWith('GET evaluation') && !String(r[1]).includes('token'),

@@ -10,7 +10,7 @@ export interface BenchTable {
 
 export function printTable(t: BenchTable): void {
   const cells = [t.columns, ...t.rows.map((r) => r.map(cell))];
-  const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const widths = t.columns.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const out = [
     `\n### ${t.title}`,

@@ -94,7 +94,7 @@ export function checkPlanFile(doc: unknown, lang: 'vi' | 'en' = 'vi'): RawProble
     if (!isObject(p)) return;
     const base: PathSegment[] = ['plans', i];
     refUnit(p.unit, () => [...base, 'unit']);
-    problems.push(...under(base, checkPlan(p)));
+    for (const problem of under(base, checkPlan(p))) problems.push(problem);
     const targets = list(p.targets);
     const targetCodes = uniqueCodes(targets, [...base, 'targets'], 'target', problems);
     targets.forEach((tg, j) => {
@@ -104,7 +104,8 @@ export function checkPlanFile(doc: unknown, lang: 'vi' | 'en' = 'vi'): RawProble
       const code = str(tg.indicator);
       const indicator = code !== undefined ? bounded.get(code) : undefined;
       const holdsGrowthRates = code !== undefined && rateIndicators.has(code);
-      problems.push(...under(tb, checkTarget(tg, { indicator, holdsGrowthRates, plan: p })));
+      for (const problem of under(tb, checkTarget(tg, { indicator, holdsGrowthRates, plan: p })))
+        problems.push(problem);
     });
     const programs = list(p.programs);
     uniqueCodes(programs, [...base, 'programs'], 'program', problems);
@@ -194,7 +195,7 @@ function checkIndicators(
     const formula = typeof ind.formula === 'string' ? ind.formula : undefined;
     if (code !== undefined && codes.get(code) === i)
       all.push(formula !== undefined ? { code, formula } : { code });
-    problems.push(...under(base, checkIndicator(ind)));
+    for (const problem of under(base, checkIndicator(ind))) problems.push(problem);
     if (ind.weight == null || str(ind.weight) !== code) refIndicator(ind.weight, () => [...base, 'weight']);
   });
   const a = analyzeFormulas(all, lang);

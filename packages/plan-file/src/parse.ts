@@ -137,11 +137,11 @@ function entriesWithoutValue(
           message: message('not-key-value', { text }, lang),
         };
         out.push(pos ? { ...p, line: pos.line, column: pos.col } : p);
-      } else out.push(...entriesWithoutValue(pair.value, [...path, name], lc, lang));
+      } else for (const p of entriesWithoutValue(pair.value, [...path, name], lc, lang)) out.push(p);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
-      out.push(...entriesWithoutValue(item, [...path, i], lc, lang));
+      for (const p of entriesWithoutValue(item, [...path, i], lc, lang)) out.push(p);
     });
   }
   return out;
@@ -225,8 +225,9 @@ function validate(raw: unknown, src: string, positions: Positions | null, lang: 
   const doc = normalizeRaw(normalizeText(raw));
   const raws: Problem[] = textProblems(doc);
   const parsed = planFileSchema.safeParse(doc);
-  if (!parsed.success) raws.push(...problemsFromZod(parsed.error, doc, planFileSchema));
-  raws.push(...checkPlanFile(doc, lang));
+  // Loops, not push(...list): a large broken file has more problems than a call takes arguments.
+  if (!parsed.success) for (const p of problemsFromZod(parsed.error, doc, planFileSchema)) raws.push(p);
+  for (const p of checkPlanFile(doc, lang)) raws.push(p);
   if (raws.length === 0 && parsed.success) {
     const data = applyDefaults(parsed.data);
     return { ok: true, data, warnings: place(valueWarningsOf(data), src, positions, lang) };

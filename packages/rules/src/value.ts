@@ -47,6 +47,6 @@ export function checkValue(v: FigureShape, ctx: FigureContext = {}): Problem[] {
         },
       });
   }
-  problems.push(...checkFigureYear(v.year, ctx.years ?? null));
+  for (const p of checkFigureYear(v.year, ctx.years ?? null)) problems.push(p);
   return problems;
 }

@@ -24,7 +24,8 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  */
 export function problemsFromZod(error: z.ZodError, input: unknown, schema?: z.ZodType): Problem[] {
   const out: Problem[] = [];
-  for (const issue of error.issues) out.push(...problemsFromIssue(issue, input, schema));
+  // A loop, not push(...list): a large document can have more problems than a call takes arguments.
+  for (const issue of error.issues) for (const p of problemsFromIssue(issue, input, schema)) out.push(p);
   return out;
 }
 
@@ -139,7 +140,7 @@ export function keysAt(schema: z.ZodType, path: readonly PathSegment[]): string[
     for (const s of current.map(unwrap)) {
       const def = defOf(s);
       if (!def) continue;
-      if (def.type === 'union') next.push(...(def.options as unknown[]));
+      if (def.type === 'union') for (const option of def.options as unknown[]) next.push(option);
       else if (def.type === 'array' && typeof seg === 'number') next.push(def.element);
       else if (def.type === 'tuple' && typeof seg === 'number') next.push((def.items as unknown[])[seg]);
       else if (def.type === 'object' && typeof seg === 'string')

@@ -82,7 +82,7 @@ export async function importFile(
  */
 export function formatCounts(counts: ImportCounts, lang: Lang): string {
   const kinds = SAY[lang].kinds;
-  const width = Math.max(...Object.values(kinds).map((k) => k.length));
+  const width = Object.values(kinds).reduce((w, k) => Math.max(w, k.length), 0);
   return (Object.keys(kinds) as ImportedKind[])
     .map((k) => `  ${kinds[k].padEnd(width)}  ${SAY[lang].row(counts[k])}`)
     .join('\n');

@@ -224,7 +224,7 @@ export function registerUser(program: Command): void {
           if (options.json) return console.log(JSON.stringify(users, null, 2));
           const say = SAY[config.lang];
           if (users.length === 0) return console.log(say.none);
-          const width = Math.max(...users.map((u) => u.username.length));
+          const width = users.reduce((w, u) => Math.max(w, u.username.length), 0);
           for (const u of users) {
             console.log(
               `${u.username.padEnd(width)}  ${roleText(u.roles)}${u.disabled ? `  (${say.off})` : ''}`,

@@ -118,6 +118,9 @@ export function renderEvaluation(data: PlanData, plan: Plan, ev: Evaluation, lan
   const parts = [m.evaluationHeading(localize(plan.title, lang), unitName, ev.asOf), '', table, ''];
   if (anyEstimate) parts.push(m.estimateLegend, '');
   parts.push(summarySentence(ev, lang), forecastSummarySentence(ev, lang, { targetYear: plan.targetYear }));
-  if (missing.length > 0) parts.push('', m.insufficientList, ...missing);
+  if (missing.length > 0) {
+    parts.push('', m.insufficientList);
+    for (const line of missing) parts.push(line);
+  }
   return parts.join('\n');
 }

@@ -279,8 +279,9 @@ async function findSubjects(
     const found = await resolveSubjects(db, locator.is, read.values);
     if (found.missing) needsGlobal = true;
     if (found.dataVersion !== undefined) request.dataVersion = found.dataVersion;
-    unitIds.push(...found.unitIds);
-    indicators.push(...found.indicators);
+    // Loops, not push(...list): a body may name more units than a call takes arguments.
+    for (const id of found.unitIds) unitIds.push(id);
+    for (const code of found.indicators) indicators.push(code);
     if (found.plans.length === 0) direct += found.unitIds.length;
     plans += found.plans.length;
     publicPlans += found.plans.filter((p) => p.public).length;

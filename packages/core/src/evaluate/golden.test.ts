@@ -172,7 +172,7 @@ function syntheticPlans(): PlanData {
   units.slice(1).forEach((u, ui) => {
     indicators.forEach((ind, ii) => {
       const shape = SHAPES[Math.floor(ii / 6)] as Shape;
-      values.push(...figures(shape, ind.code, u.code, rnd, (ii + ui) % 5));
+      for (const v of figures(shape, ind.code, u.code, rnd, (ii + ui) % 5)) values.push(v);
     });
   });
   const plan = (unit: string, over: Partial<Plan>): Plan => ({

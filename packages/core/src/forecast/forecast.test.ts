@@ -35,7 +35,7 @@ function forecast(
 ): ForecastResult {
   const data = series(values);
   const years = [...data.keys()];
-  const t = years.length ? Math.max(...years) : null;
+  const t = years.length ? years.reduce((a, b) => Math.max(a, b)) : null;
   return forecastTarget({
     spec: s,
     series: data,
@@ -232,7 +232,11 @@ describe('forecastTarget', () => {
 describe('effortOf', () => {
   const effort = (s: KindSpec, values: Record<number, number>) => {
     const data = series(values);
-    const m = measureAchievement(s, data, Math.max(...data.keys()));
+    const m = measureAchievement(
+      s,
+      data,
+      [...data.keys()].reduce((a, b) => Math.max(a, b)),
+    );
     if (!m.ok) throw new Error(m.reason.code);
     return effortOf(s, data, m.value);
   };

@@ -9,7 +9,7 @@ const input = (over: Partial<SdgLevelsInput>, values: Record<number, number>): S
     series,
     baselineYear: 2015,
     targetYear: 2030,
-    year: Math.max(...series.keys()),
+    year: [...series.keys()].reduce((a, b) => Math.max(a, b)),
     goal: null,
     ...over,
   };

@@ -290,7 +290,7 @@ function closure(all: readonly Indicator[], codes: readonly string[]): Indicator
     needed.add(code);
     if (ind.weight) queue.push(ind.weight);
     if (ind.formula)
-      queue.push(...(ind.formula.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []).filter((t) => byCode.has(t)));
+      for (const t of ind.formula.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []) if (byCode.has(t)) queue.push(t);
   }
   return all.filter((i) => needed.has(i.code));
 }

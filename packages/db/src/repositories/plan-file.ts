@@ -127,7 +127,7 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
     if (!ind || needed.has(code)) continue;
     needed.add(code);
     if (ind.weight_code) queue.push(ind.weight_code);
-    if (ind.formula) queue.push(...formulaTokens(ind.formula).filter((t) => byCode.has(t)));
+    if (ind.formula) for (const t of formulaTokens(ind.formula)) if (byCode.has(t)) queue.push(t);
   }
   const indicatorRows = allIndicators.filter((i) => needed.has(i.code));
 

@@ -222,14 +222,27 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const { indicator } = request.query;
       const data = found(await loadHierarchyData(db(), code, [indicator]));
       const source = createValueSource(data);
-      const years = data.values.filter((v) => v.indicator === indicator).map((v) => v.year);
-      const from = request.query.from ?? Math.min(...years, Number.POSITIVE_INFINITY);
-      const to = request.query.to ?? Math.max(...years, Number.NEGATIVE_INFINITY);
+      // A loop, not Math.min(...years): spreading a national hierarchy's values overflows the stack.
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const v of data.values) {
+        if (v.indicator !== indicator) continue;
+        if (v.year < first) first = v.year;
+        if (v.year > last) last = v.year;
+      }
+      const from = request.query.from ?? first;
+      const to = request.query.to ?? last;
       const entered = await listFigures(
         db(),
         { unit: code, indicator, period: '' },
         { limit: 10_000, offset: 0 },
       );
+      const enteredByYear = new Map<number, typeof entered.items>();
+      for (const f of entered.items) {
+        const list = enteredByYear.get(f.year);
+        if (list) list.push(f);
+        else enteredByYear.set(f.year, [f]);
+      }
       const lang = langOf(request);
       const rows = [];
       for (let year = from; Number.isFinite(from) && year <= to && rows.length < 500; year++) {
@@ -241,9 +254,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
           origin: r.ok ? r.value.origin : null,
           derived: r.ok ? (r.value.derived ?? null) : null,
           reason: r.ok ? null : r.reasons.map((x) => describeDerivationReason(x, lang)).join('; ') || null,
-          entered: entered.items
-            .filter((f) => f.year === year)
-            .map((f) => ({ id: Number(f.id), status: f.status, value: f.value, version: Number(f.version) })),
+          entered: (enteredByYear.get(year) ?? []).map((f) => ({
+            id: Number(f.id),
+            status: f.status,
+            value: f.value,
+            version: Number(f.version),
+          })),
         });
       }
       return { unit: code, indicator, rows };
