@@ -65,14 +65,15 @@ describe.each(await testDialects())('server on %s', (dialect) => {
       url: '/api/test-echo',
       payload: { name: 5, items: [{ n: 3 }, { n: 0 }] },
     });
-    expect(res.statusCode).toBe(400);
+    // A body that breaks its schema is a 422 (the request was understood, its content is wrong).
+    expect(res.statusCode).toBe(422);
     expect(res.json()).toEqual({
       error: {
         code: 'validation-failed',
         message: 'Dữ liệu gửi lên có lỗi.',
         details: [
-          { path: 'body.name', message: 'Phải là chuỗi ký tự.' },
-          { path: 'body.items[1].n', message: 'Giá trị phải từ 1 trở lên.' },
+          { path: 'body.name', message: 'Phải là chuỗi ký tự, nhưng đang là số 5.' },
+          { path: 'body.items[1].n', message: 'Phải lớn hơn hoặc bằng 1 (đang là số 0).' },
         ],
       },
     });

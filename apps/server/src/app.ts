@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@chitieu/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAccessRules } from './access.js';
 import { type AuthSettings, installAuth } from './auth/plugin.js';
 import { installErrorHandling } from './errors.js';
@@ -22,6 +22,7 @@ import { tokenRoutes } from './routes/tokens/routes.js';
 import { unitRoutes } from './routes/units/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 import { workflowRoutes } from './routes/workflow/routes.js';
+import { refuseUndeclaredQuery, validatorCompiler } from './validation.js';
 import { webApp } from './web.js';
 
 declare module 'fastify' {
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.addHook('onClose', async () => stopListening());
   app.addHook('onRoute', publicDocs); // before the access check: the docs plugin declares no rule
+  app.addHook('onRoute', refuseUndeclaredQuery);
   requireAccessRules(app);
   installErrorHandling(app);
   installInputGuard(app); // before auth: its hooks read the database

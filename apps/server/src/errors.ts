@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { apiErrorOf } from './domain-errors.js';
 import { ERROR_MESSAGES, type ErrorCode, issueMessage, languageOf } from './i18n.js';
+import { RequestValidationError } from './validation.js';
 
 /** One problem of a request, with where it is (`body.targets[3].indicator`). */
 export interface ErrorDetail {
@@ -101,6 +102,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       // PostgreSQL away or SQLite locked: the client should retry, the process carries on.
       request.log.warn({ err: error }, 'database unavailable');
       error = unavailable;
+    }
+    if (error instanceof RequestValidationError) {
+      return reply.code(error.statusCode).send(errorBody('validation-failed', lang, error.detailsIn(lang)));
     }
     if (error instanceof ApiError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));

@@ -71,6 +71,14 @@ export const MESSAGES = {
     en: (p) => `Must be a whole number, but is ${s(p.received)}.`,
   },
   'empty-text': { vi: () => 'Không được để trống.', en: () => 'Must not be empty.' },
+  'text-too-short': {
+    vi: (p) => `Phải có ít nhất ${s(p.min)} ký tự.`,
+    en: (p) => `Must be at least ${s(p.min)} characters long.`,
+  },
+  'text-too-long': {
+    vi: (p) => `Không được dài quá ${s(p.max)} ký tự.`,
+    en: (p) => `Must be at most ${s(p.max)} characters long.`,
+  },
   'one-of': {
     vi: (p) => `Giá trị ${s(p.received)} không hợp lệ; chỉ được dùng: ${s(p.values)}.`,
     en: (p) => `The value ${s(p.received)} is not allowed; use one of: ${s(p.values)}.`,
@@ -323,6 +331,13 @@ const WHAT: Record<string, Record<Lang, string>> = {
   task: { vi: 'nhiệm vụ', en: 'task' },
 };
 
+const STATUS_WORDS: Record<string, Record<Lang, string>> = {
+  official: { vi: 'chính thức', en: 'official' },
+  preliminary: { vi: 'sơ bộ', en: 'preliminary' },
+  estimate: { vi: 'ước thực hiện', en: 'estimate' },
+  plan: { vi: 'kế hoạch', en: 'plan' },
+};
+
 const TYPE_WORDS: Record<string, Record<Lang, string>> = {
   string: { vi: 'chuỗi ký tự', en: 'text' },
   number: { vi: 'một số', en: 'a number' },
@@ -341,6 +356,8 @@ export function message(code: ProblemCode, params: P, lang: Lang): string {
   const p = { ...params };
   if (typeof p.receivedKind === 'string' && p.received === undefined)
     p.received = describeReceived(receivedValue(p.receivedKind, p.receivedText), lang);
+  for (const k of ['status', 'strongerStatus'])
+    if (typeof p[k] === 'string') p[k] = STATUS_WORDS[p[k] as string]?.[lang] ?? p[k];
   if (typeof p.what === 'string') p.what = WHAT[p.what]?.[lang] ?? p.what;
   if (typeof p.expected === 'string') p.expected = TYPE_WORDS[p.expected]?.[lang] ?? p.expected;
   return (MESSAGES[code][lang] as Sentence)(p);

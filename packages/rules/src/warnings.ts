@@ -11,7 +11,10 @@ const RANK: Record<string, number> = { official: 0, preliminary: 1, estimate: 2,
 export interface WarningContext {
   /** The same indicator, unit and period's figure for the year before (the strongest status). */
   previous?: { year: number; value: number } | null;
-  /** The other figures of the same indicator, unit, year and period, with their statuses. */
+  /**
+   * The figures already stored for the same indicator, unit, year and period, with their statuses: a
+   * new estimate below a stored official figure is reported.
+   */
   sameYear?: readonly { status: string; value: number }[];
 }
 
@@ -91,10 +94,10 @@ export function figureSetWarnings(
   values.forEach((v, index) => {
     if ((v.status ?? 'official') === 'plan') return;
     const prevFigure = strongest(key(v, v.year - 1));
-    const sameYear = (byCell.get(key(v, v.year)) ?? []).filter((x) => x.status !== (v.status ?? 'official'));
+    // Within one file an estimate beside the official figure of its year is history (the estimate came
+    // first), not a mistake: only the jump from the year before is judged here.
     for (const problem of valueWarnings(v, {
       previous: prevFigure ? { year: v.year - 1, value: prevFigure.value } : null,
-      sameYear,
     }))
       out.push({ index, problem });
   });

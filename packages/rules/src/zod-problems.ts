@@ -65,11 +65,16 @@ function fromIssue(issue: z.core.$ZodIssue, path: PathSegment[], received: unkno
           : { path, code: 'format-tag', params: recv };
       return { path, code: 'one-of', params: { received: q, values: issue.values.map(String).join(', ') } };
     case 'too_small':
-      if (issue.origin === 'string') return { path, code: 'empty-text' };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) > 1 && typeof received === 'string' && received.trim() !== ''
+          ? { path, code: 'text-too-short', params: { min: Number(issue.minimum) } }
+          : { path, code: 'empty-text' };
       if (issue.origin === 'array') return { path, code: 'pair-needed' };
       return { path, code: 'too-small', params: { min: Number(issue.minimum), ...recv } };
     case 'too_big':
       if (issue.origin === 'array') return { path, code: 'pair-needed' };
+      if (issue.origin === 'string')
+        return { path, code: 'text-too-long', params: { max: Number(issue.maximum) } };
       return { path, code: 'too-big', params: { max: Number(issue.maximum), ...recv } };
     case 'invalid_format':
       if (last === 'due') return { path, code: 'bad-date', params: { received: q } };

@@ -1,7 +1,16 @@
 import { createValueSource, type Evaluation, evaluatePlan, type Lang, type PlanData } from '@chitieu/core';
+import { checkTermYear } from '@chitieu/rules';
 import type { Command } from 'commander';
 import { renderEvaluation } from '../output/evaluation-table.js';
-import { commonOptions, EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, processIo } from '../output/io.js';
+import {
+  commonOptions,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  type Io,
+  loadPlanData,
+  processIo,
+  ruleSentence,
+} from '../output/io.js';
 
 export interface EvaluateOptions {
   plan?: string;
@@ -24,7 +33,8 @@ function evaluateAll(data: PlanData, codes: string[], asOf: number, lang: Lang):
 /**
  * `chitieu evaluate FILE --plan CODE --year YEAR [--json] [--lang vi|en]`, or `--all`.
  * Reads the plan file directly (no database). Returns the exit code: 0, or 2 for bad input
- * (invalid file, unknown plan, bad option value), having said why on `io.err`.
+ * (invalid file, unknown plan, bad option value, a year outside the plan's term), having said why on
+ * `io.err`.
  *
  * @example await runEvaluate('demo/thi-xa-demo.yaml', { plan: 'NQ-DH-XV', year: '2023' }, processIo) // 0
  */
@@ -43,7 +53,25 @@ export async function runEvaluate(file: string, opts: EvaluateOptions, io: Io = 
     io.err(known.length > 0 ? m.unknownPlan(opts.plan, known.join(', ')) : m.noPlans);
     return EXIT_BAD_INPUT;
   }
-  const codes = opts.all ? known : [opts.plan as string];
+  // The year must lie in the plan's term (baselineYear+1 … targetYear), as for a report; with --all,
+  // the plans whose term holds it are evaluated and the others named.
+  const asked = opts.all ? data.plans : data.plans.filter((p) => p.code === opts.plan);
+  const inTerm = asked.filter((p) => checkTermYear(year, p).length === 0);
+  if (inTerm.length === 0) {
+    for (const p of asked) for (const problem of checkTermYear(year, p)) io.err(ruleSentence(problem, lang));
+    return EXIT_BAD_INPUT;
+  }
+  if (inTerm.length < asked.length)
+    io.err(
+      m.skippedPlans(
+        asked
+          .filter((p) => !inTerm.includes(p))
+          .map((p) => p.code)
+          .join(', '),
+        year,
+      ),
+    );
+  const codes = inTerm.map((p) => p.code);
   const evaluations = evaluateAll(data, codes, year, lang);
   if (opts.json) {
     io.out(JSON.stringify(opts.all ? evaluations : evaluations[0], null, 2));
@@ -66,7 +94,7 @@ export function registerEvaluate(program: Command): void {
     .option('--all', 'mọi kế hoạch trong tệp / every plan in the file')
     .requiredOption('--year <year>', 'năm đánh giá / evaluation (as-of) year')
     .option('--json', 'in JSON (định dạng đánh giá công khai) / print the Evaluation JSON')
-    .option('--lang <lang>', 'vi | en', 'vi')
+    .option('--lang <lang>', 'vi | en (mặc định CHITIEU_LANG, rồi vi / default CHITIEU_LANG, then vi)')
     .action(async (file: string, opts: EvaluateOptions) => {
       process.exitCode = await runEvaluate(file, opts);
     });

@@ -3,7 +3,9 @@ import { type DatabaseHandle, type ImportCounts, type ImportedKind, importPlanFi
 import type { Command } from 'commander';
 import { describeDatabase, loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig, runAction } from '../config-database.js';
-import { EXIT_BAD_INPUT, loadPlanData as readPlanData } from '../output/io.js';
+import { commandLang } from '../i18n/lang.js';
+import { EXIT_BAD_INPUT, notAPlanFile, loadPlanData as readPlanData } from '../output/io.js';
+import { progressLine } from '../output/progress.js';
 
 const SAY = {
   vi: {
@@ -59,11 +61,18 @@ export async function importFile(
   lang: Lang,
   actor: string,
 ): Promise<ImportCounts> {
-  // The same reader and problem listing as `evaluate`: every problem of the file, with its path.
-  const problems: string[] = [];
-  const data = await readPlanData(file, lang, { out: () => {}, err: (line) => problems.push(line) });
-  if (!data) throw new CliError(problems.join('\n'), EXIT_BAD_INPUT);
-  const result = await importPlanFile(handle.db, data, { actor, lang });
+  const refused = notAPlanFile(file, lang);
+  if (refused) throw new CliError(refused, EXIT_BAD_INPUT);
+  const progress = progressLine(lang);
+  progress.step('read', file);
+  // The same reader and listing as `evaluate`: every problem of the file with its path, or its warnings.
+  const lines: string[] = [];
+  const data = await readPlanData(file, lang, { out: () => {}, err: (line) => lines.push(line) });
+  progress.done();
+  if (!data) throw new CliError(lines.join('\n'), EXIT_BAD_INPUT);
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  progress.step('write', String(data.values.length));
+  const result = await importPlanFile(handle.db, data, { actor, lang }).finally(() => progress.done());
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
     throw new CliError(
@@ -98,6 +107,9 @@ export function registerImport(program: Command): void {
     .option('--lang <lang>', `${SAY.vi.lang} / ${SAY.en.lang}`)
     .action((file: string, options: { json?: boolean; lang?: string }) =>
       runAction(async () => {
+        // Said before the database is opened: an Excel file needs no database to be refused.
+        const refused = notAPlanFile(file, commandLang(options.lang) ?? 'vi');
+        if (refused) throw new CliError(refused, EXIT_BAD_INPUT);
         const config = requireConfig(
           loadConfig(options.lang ? { ...process.env, CHITIEU_LANG: options.lang } : undefined),
         );

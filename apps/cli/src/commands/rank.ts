@@ -8,6 +8,7 @@ import {
   type Ranking,
   rankUnits,
 } from '@chitieu/core';
+import { checkFigureYear, plausibleYears } from '@chitieu/rules';
 import type { Command } from 'commander';
 import { messages } from '../i18n/messages.js';
 import {
@@ -18,6 +19,7 @@ import {
   loadPlanData,
   parseYear,
   processIo,
+  ruleSentence,
 } from '../output/io.js';
 import { renderTable } from '../output/table.js';
 
@@ -33,8 +35,9 @@ export interface RankOptions {
 
 /**
  * `chitieu rank FILE --indicator CODE --year YEAR --by value|growth [--parent CODE] [--since YEAR] [--json]`.
- * Ranks the units sharing a parent (PLAN-FORMAT.md "Ranking output"). Returns the exit code:
- * 0, or 2 for bad input (invalid file, unknown indicator or unit, bad option value).
+ * Ranks the units sharing a parent (docs/plan-format.md "Ranking output"). Returns the exit code:
+ * 0, or 2 for bad input (invalid file, unknown indicator or unit, bad option value, a year more than a
+ * term away from the file's plans).
  *
  * @example await runRank('demo/thi-xa-demo.yaml', { indicator: 'GO', year: '2023', by: 'value', parent: '50' }) // 0
  */
@@ -54,6 +57,13 @@ export async function runRank(file: string, opts: RankOptions, io: Io = processI
   }
   const data = await loadPlanData(file, lang, io);
   if (!data) return EXIT_BAD_INPUT;
+  // A ranking year (and --since) must be plausible for the file's plans, as a figure's year must.
+  const window = plausibleYears(data.plans);
+  const yearProblems = [year, ...(since === null ? [] : [since])].flatMap((y) => checkFigureYear(y, window));
+  if (yearProblems.length > 0) {
+    for (const p of yearProblems) io.err(ruleSentence(p, lang));
+    return EXIT_BAD_INPUT;
+  }
   const indicator = data.indicators.find((i) => i.code === opts.indicator);
   if (!indicator) {
     io.err(m.unknownIndicator(String(opts.indicator ?? '')));
@@ -123,7 +133,7 @@ export function registerRank(program: Command): void {
     .option('--parent <code>', 'đơn vị cấp trên / parent unit code')
     .option('--since <year>', 'năm gốc khi xếp theo tốc độ tăng / start year for --by growth')
     .option('--json', 'in JSON / print the Ranking JSON')
-    .option('--lang <lang>', 'vi | en', 'vi')
+    .option('--lang <lang>', 'vi | en (mặc định CHITIEU_LANG, rồi vi / default CHITIEU_LANG, then vi)')
     .action(async (file: string, opts: RankOptions) => {
       process.exitCode = await runRank(file, opts);
     });

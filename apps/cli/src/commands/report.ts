@@ -1,5 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import type { Lang, PlanData } from '@chitieu/core';
 import { loadEvaluationData } from '@chitieu/db';
 // Only the light option types here: the renderers (docx, exceljs, echarts, resvg) load in the action, so
@@ -15,7 +15,7 @@ import {
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig } from '../config-database.js';
-import { parseLang } from '../i18n/messages.js';
+import { messages, parseLang } from '../i18n/messages.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type Io, loadPlanData, parseYear, processIo } from '../output/io.js';
 
 const SAY = {
@@ -171,6 +171,9 @@ export async function runReport(
       }
     : null;
 
+  // Said before the work: a report takes seconds to lay out.
+  if (opts.output && !existsSync(dirname(opts.output)))
+    return bad(messages(lang).noFolder(opts.output, dirname(opts.output)));
   const data = file ? await loadPlanData(file, lang, io) : await fromDatabase(opts.plan, lang);
   if (!data) return EXIT_BAD_INPUT;
   try {
@@ -191,7 +194,14 @@ export async function runReport(
       },
     });
     const path = opts.output ?? report.fileName;
-    writeAtomically(path, report.bytes);
+    const dir = dirname(path);
+    if (!existsSync(dir)) return bad(messages(lang).noFolder(path, dir));
+    try {
+      writeAtomically(path, report.bytes);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return bad(messages(lang).cannotWrite(path, code ?? (err as Error).message));
+    }
     io.out(m.written(path, Math.ceil(report.bytes.length / 1024)));
     if (report.pdfEngine === 'pdfmake') io.out(engine === 'auto' ? m.engine.pdfmake : m.engine.pdfmakeAsked);
     else if (report.pdfEngine) io.out(m.engine.libreoffice);
@@ -228,7 +238,7 @@ export function registerReport(program: Command): void {
     .option('--type <type>', both('type'), 'midterm')
     .option('--format <format>', both('format'))
     .option('-o, --output <path>', both('output'))
-    .option('--lang <lang>', both('lang'), 'vi')
+    .option('--lang <lang>', both('lang'))
     .option('--pdf-engine <engine>', both('pdfEngine'), 'auto')
     .option('--no-charts', both('noCharts'))
     .option('--number <number>', both('number'))

@@ -1,4 +1,5 @@
 import { formatYearSpan, type Lang } from '@chitieu/core';
+import { commandLang } from './lang.js';
 
 /** Growth over (since, year] covers the years since+1 … year, as the target sentences say ("giai đoạn 2021–2023"). */
 const growthYears = (since: number | undefined, year: number) =>
@@ -14,6 +15,13 @@ const MESSAGES = {
     needPlan: 'Cần chọn kế hoạch: --plan MÃ, hoặc --all để đánh giá mọi kế hoạch.',
     badYear: (y: string) => `Năm không hợp lệ: "${y}" (cần một số nguyên, ví dụ 2023).`,
     badLang: (l: string) => `Ngôn ngữ không hỗ trợ: "${l}" (chọn vi hoặc en).`,
+    warnings: (file: string, n: number) => `Cảnh báo về ${file} (${n}; vẫn đọc, hãy kiểm tra lại):`,
+    notPlanFile: (file: string, ext: string) =>
+      `${file}: chitieu chưa đọc được tệp ${ext}; hãy dùng tệp kế hoạch YAML hoặc JSON (chitieu.plan/1, xem docs/plan-format.md).`,
+    noFolder: (path: string, dir: string) => `Không ghi được ${path}: thư mục ${dir} không tồn tại.`,
+    cannotWrite: (path: string, why: string) => `Không ghi được ${path}: ${why}.`,
+    skippedPlans: (codes: string, year: number) =>
+      `Bỏ qua kế hoạch không có năm ${year} trong nhiệm kỳ: ${codes}.`,
     badBy: (b: string) => `Cách xếp hạng không hợp lệ: "${b}" (chọn value hoặc growth).`,
     unknownIndicator: (code: string) => `Không có chỉ tiêu thống kê mã "${code}" trong tệp.`,
     unknownParent: (code: string) => `Không có đơn vị mã "${code}" trong tệp.`,
@@ -63,6 +71,13 @@ const MESSAGES = {
     needPlan: 'Choose a plan: --plan CODE, or --all to evaluate every plan.',
     badYear: (y: string) => `Not a valid year: "${y}" (a whole number is needed, e.g. 2023).`,
     badLang: (l: string) => `Unsupported language: "${l}" (choose vi or en).`,
+    warnings: (file: string, n: number) => `Warnings about ${file} (${n}; read anyway, please check):`,
+    notPlanFile: (file: string, ext: string) =>
+      `${file}: chitieu cannot read ${ext} files yet; use a YAML or JSON plan file (chitieu.plan/1, see docs/plan-format.md).`,
+    noFolder: (path: string, dir: string) => `Cannot write ${path}: the folder ${dir} does not exist.`,
+    cannotWrite: (path: string, why: string) => `Cannot write ${path}: ${why}.`,
+    skippedPlans: (codes: string, year: number) =>
+      `Skipped plans whose term does not include ${year}: ${codes}.`,
     badBy: (b: string) => `Not a valid ranking: "${b}" (choose value or growth).`,
     unknownIndicator: (code: string) => `No indicator with code "${code}" in the file.`,
     unknownParent: (code: string) => `No unit with code "${code}" in the file.`,
@@ -112,8 +127,7 @@ export function messages(lang: Lang): Messages {
   return MESSAGES[lang] as Messages;
 }
 
-/** Parse `--lang`; anything but vi/en is an error the caller reports. */
+/** Parse `--lang` (else CHITIEU_LANG, else vi); anything but vi/en is an error the caller reports. */
 export function parseLang(value: string | undefined): Lang | null {
-  if (value === undefined) return 'vi';
-  return value === 'vi' || value === 'en' ? value : null;
+  return commandLang(value);
 }

@@ -305,7 +305,7 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
         position: -1,
         version: 1,
       });
-      expect(moved.statusCode).toBe(400);
+      expect(moved.statusCode).toBe(422);
       const reordered = await w.call('PATCH', `/api/plans/KH-T1/targets/${t2.json().id}`, {
         position: 0,
         version: 1,
@@ -510,7 +510,7 @@ describe.each(await testDialects())('domain API on %s', (dialect) => {
         year: 2024,
         value: 'many',
       });
-      expect(invalid.statusCode).toBe(400);
+      expect(invalid.statusCode).toBe(422);
       expect(invalid.json().error.details[0].path).toBe('body.value');
     });
 

@@ -192,7 +192,7 @@ describe.each(await testDialects())('users, roles and tokens on %s', (dialect) =
     ]);
     const short = await send('POST', '/api/users', { username: 'x2', password: 'short', roles: [] });
     expect(short.json().error.details).toEqual([
-      { path: 'body.password', message: 'Giá trị phải từ 10 trở lên.' },
+      { path: 'body.password', message: 'Phải có ít nhất 10 ký tự.' },
     ]);
     const users = await w.app.inject({ url: '/api/users', headers: admin.headers });
     expect(users.body).not.toContain('argon2');
