@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '@chitieu/core';
 import { type DatabaseTarget, type DatabaseUrlProblem, parseDatabaseUrl } from '@chitieu/db';
@@ -12,6 +13,8 @@ export const DEFAULTS = {
   DATABASE_URL: 'sqlite:./data/chitieu.db',
   CHITIEU_DEMO: '1',
   CHITIEU_LANG: 'vi',
+  TRUST_PROXY: 'false',
+  CHITIEU_TOKEN_MAX_DAYS: '365',
 } as const;
 
 /** The configuration of a chitieu process, read from the environment. */
@@ -25,10 +28,17 @@ export interface Config {
   demo: boolean;
   /** Language of messages on the terminal. */
   lang: Lang;
+  /** Which reverse proxies to believe about the client (`X-Forwarded-*`): false, true, hops or addresses. */
+  trustProxy: boolean | number | string;
+  /** The longest an API token may live, in days. */
+  tokenMaxDays: number;
 }
 
 type Problem =
-  | { variable: 'PORT' | 'HOST' | 'CHITIEU_DEMO' | 'CHITIEU_LANG'; value: string }
+  | {
+      variable: 'PORT' | 'HOST' | 'CHITIEU_DEMO' | 'CHITIEU_LANG' | 'TRUST_PROXY' | 'CHITIEU_TOKEN_MAX_DAYS';
+      value: string;
+    }
   | { variable: 'DATABASE_URL'; value: string; problem: DatabaseUrlProblem };
 
 const RULES: Record<
@@ -40,6 +50,9 @@ const RULES: Record<
     HOST: 'phải là tên máy hoặc địa chỉ IP, không có khoảng trắng',
     CHITIEU_DEMO: 'phải là 1 (nạp kế hoạch mẫu vào cơ sở dữ liệu trống) hoặc 0',
     CHITIEU_LANG: 'phải là vi hoặc en',
+    TRUST_PROXY:
+      'phải là false, true, số proxy tin cậy (1, 2…) hoặc danh sách địa chỉ IP/dải CIDR của proxy, cách nhau bằng dấu phẩy',
+    CHITIEU_TOKEN_MAX_DAYS: 'phải là số ngày nguyên từ 1 đến 3650',
     'unsupported-scheme': 'dùng sqlite:ĐƯỜNG_DẪN hoặc postgres://user@host:port/db',
     'missing-path': 'thiếu đường dẫn tệp sau sqlite:',
     malformed: 'địa chỉ PostgreSQL phải có dạng postgres://user@host:port/db',
@@ -50,6 +63,9 @@ const RULES: Record<
     HOST: 'must be a host name or IP address without spaces',
     CHITIEU_DEMO: 'must be 1 (load the demo plan into an empty database) or 0',
     CHITIEU_LANG: 'must be vi or en',
+    TRUST_PROXY:
+      'must be false, true, the number of trusted proxies (1, 2…) or the proxies’ IP addresses/CIDR ranges, comma-separated',
+    CHITIEU_TOKEN_MAX_DAYS: 'must be a whole number of days from 1 to 3650',
     'unsupported-scheme': 'use sqlite:PATH or postgres://user@host:port/db',
     'missing-path': 'a file path must follow sqlite:',
     malformed: 'a PostgreSQL address looks like postgres://user@host:port/db',
@@ -73,7 +89,37 @@ const envSchema = z.object({
   DATABASE_URL: z.string(),
   CHITIEU_DEMO: z.enum(['0', '1']),
   CHITIEU_LANG: z.enum(['vi', 'en']),
+  TRUST_PROXY: z.string().refine((v) => parseTrustProxy(v) !== null),
+  CHITIEU_TOKEN_MAX_DAYS: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/)
+    .refine((v) => Number(v) <= 3650),
 });
+
+/**
+ * What `TRUST_PROXY` says to believe about the client: `false`/`0` nobody (the default), `true`
+ * every proxy, a whole number that many proxies in front, else a comma-separated list of the
+ * proxies' IP addresses or CIDR ranges. Null: not a valid setting.
+ *
+ * @example
+ * parseTrustProxy('1') // 1
+ * parseTrustProxy('10.0.0.1, 192.168.0.0/16') // '10.0.0.1,192.168.0.0/16'
+ * parseTrustProxy('yes') // null
+ */
+export function parseTrustProxy(value: string): boolean | number | string | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^[1-9]\d?$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim());
+  const isRange = (p: string) => {
+    const [address = '', bits, ...rest] = p.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  return parts.every(isRange) ? parts.join(',') : null;
+}
 
 /**
  * Read and check the configuration. Pure: it creates nothing, so a bad value stops the
@@ -119,6 +165,8 @@ export function loadConfig(
       database: database.target,
       demo: raw.CHITIEU_DEMO === '1',
       lang,
+      trustProxy: parseTrustProxy(raw.TRUST_PROXY) ?? false,
+      tokenMaxDays: Number(raw.CHITIEU_TOKEN_MAX_DAYS),
     },
   };
 }

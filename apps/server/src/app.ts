@@ -40,6 +40,20 @@ export interface AppOptions {
   auth?: Partial<AuthSettings>;
   /** Anonymous report rate and PDF queue (limits.ts); defaults suit production. */
   limits?: Partial<ServiceLimits>;
+  /**
+   * Trust `X-Forwarded-For/-Proto/-Host` from a reverse proxy (`TRUST_PROXY`): true, a hop count,
+   * or the proxies' addresses (`'10.0.0.1,10.0.0.0/8'`). Then the client's address is the one the
+   * proxy saw (audit, lock-out) and the session cookie is `Secure` behind TLS. Default: false.
+   */
+  trustProxy?: boolean | number | string;
+}
+
+/** Fastify's form of `trustProxy`: a hop count becomes the function proxy-addr calls per hop. */
+function trustedProxies(
+  setting: AppOptions['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }
 
 /**
@@ -56,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? { level: process.env.LOG_LEVEL ?? 'info' },
     // Let in-flight requests finish on close; new ones get 503 meanwhile.
     return503OnClosing: true,
+    trustProxy: trustedProxies(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

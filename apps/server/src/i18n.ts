@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'workflow-step-invalid'
   | 'workflow-changed'
   | 'last-admin'
+  | 'session-required'
   // domain records (routes/{units,indicators,plans,targets,programs,figures,plan-files})
   | 'version-required'
   | 'version-conflict'
@@ -130,6 +131,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'last-admin': {
     vi: 'Không thể khóa hoặc bỏ quyền của quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
     en: 'The last administrator cannot be disabled or lose the role: nobody could manage accounts any more.',
+  },
+  'session-required': {
+    vi: 'Việc này cần đăng nhập bằng mật khẩu, không dùng mã truy cập API.',
+    en: 'This needs a password sign-in, not an API token.',
   },
   'version-required': {
     vi: 'Cần cho biết phiên bản đang sửa (trường version hoặc tiêu đề If-Match).',

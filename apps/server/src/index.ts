@@ -4,6 +4,7 @@ export * from './auth/decide.js';
 export * from './auth/first-admin.js';
 export * from './auth/plugin.js';
 export { hashPassword, newPassword, verifyPassword } from './auth/secrets.js';
+export { DEFAULT_TOKEN_MAX_DAYS } from './auth/token-lifetime.js';
 export * from './errors.js';
 export * from './i18n.js';
 export * from './limits.js';

@@ -18,3 +18,15 @@ export const changePasswordBody = z.object({
   current: z.string().min(1).max(200),
   password: passwordSchema,
 });
+
+/**
+ * What a password change, a password reset or "end all sessions" ended: the other sessions and
+ * every API token of the account (whoever knew the old password may have made one).
+ */
+export const accessEndedResponse = z.object({
+  sessionsEnded: z.int(),
+  tokensRevoked: z.int(),
+  /** The same, as a sentence in the caller's language. */
+  message: z.string(),
+});
+export type AccessEndedResponse = z.infer<typeof accessEndedResponse>;

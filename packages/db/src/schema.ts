@@ -54,6 +54,7 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_failures: LoginFailureTable;
+  login_throttle: LoginThrottleTable;
   figure_workflows: FigureWorkflowTable;
   workflow_steps: WorkflowStepTable;
 }
@@ -312,6 +313,15 @@ export interface LoginFailureTable {
   username: string;
   at: string;
   ip: string | null;
+}
+
+/** Sign-in attempts counted per user name and address (lock-out), raised atomically. */
+export interface LoginThrottleTable {
+  username: string;
+  /** '' when the address is unknown. */
+  ip: string;
+  failures: number;
+  last_at: string;
 }
 
 /** Where the figures of one plan × unit × year stand: draft, submitted, approved or reopened. */

@@ -57,7 +57,11 @@ export function registerServe(program: Command): void {
         }
         // Loaded here, not at the top: other commands (and --help) need not pay for Fastify.
         const { buildApp, createFirstAdmin, startServer } = await import('@chitieu/server');
-        const app = await buildApp({ database: handle });
+        const app = await buildApp({
+          database: handle,
+          trustProxy: config.trustProxy,
+          auth: { tokenMaxDays: config.tokenMaxDays },
+        });
         let url: string;
         try {
           ({ url } = await startServer(app, {

@@ -15,7 +15,8 @@ const SAY = {
     name: 'tên gợi nhớ của token (ví dụ: "đồng bộ Cục Thống kê")',
     days: 'số ngày hiệu lực (mặc định 90)',
     lang: 'ngôn ngữ thông báo (vi, en)',
-    badDays: (d: string) => `Số ngày không hợp lệ: "${d}" (từ 1 đến 1096).`,
+    badDays: (d: string, max: number) =>
+      `Số ngày không hợp lệ: "${d}" (từ 1 đến ${max}; tối đa theo CHITIEU_TOKEN_MAX_DAYS).`,
     unknownUser: (u: string) => `Không có người dùng "${u}".`,
     disabledUser: (u: string) => `Tài khoản ${u} đang bị khóa.`,
     created: (name: string, user: string, expires: string) =>
@@ -34,7 +35,8 @@ const SAY = {
     name: 'a name to recognise the token by (e.g. "statistics office sync")',
     days: 'days until it expires (default 90)',
     lang: 'language of messages (vi, en)',
-    badDays: (d: string) => `Not a valid number of days: "${d}" (1 to 1096).`,
+    badDays: (d: string, max: number) =>
+      `Not a valid number of days: "${d}" (1 to ${max}; the most is CHITIEU_TOKEN_MAX_DAYS).`,
     unknownUser: (u: string) => `There is no user "${u}".`,
     disabledUser: (u: string) => `The account ${u} is disabled.`,
     created: (name: string, user: string, expires: string) =>
@@ -64,14 +66,15 @@ export function registerToken(program: Command): void {
         withConfiguredDatabase(options.lang, async (handle, config) => {
           const say = SAY[config.lang];
           const days = /^\d{1,4}$/.test(options.days) ? Number(options.days) : 0;
-          if (days < 1 || days > 1096) throw new CliError(say.badDays(options.days), EXIT_BAD_INPUT);
+          if (days < 1 || days > config.tokenMaxDays)
+            throw new CliError(say.badDays(options.days, config.tokenMaxDays), EXIT_BAD_INPUT);
           const user = await getUser(handle.db, options.user.trim().toLowerCase());
           if (!user) throw new CliError(say.unknownUser(options.user), EXIT_BAD_INPUT);
           if (user.disabled) throw new CliError(say.disabledUser(user.username), EXIT_BAD_INPUT);
           const { issueApiToken } = await import('@chitieu/server');
           const made = await issueApiToken(
             handle.db,
-            { userId: user.id, name: options.name, days },
+            { userId: user.id, name: options.name, days, maxDays: config.tokenMaxDays },
             cliActor(),
           );
           // The secret alone on stdout (scripts capture it); the explanation on stderr.

@@ -9,6 +9,7 @@ import {
   ROLES,
   type Role,
   setPasswordHash,
+  unlockUser,
   updateUser,
 } from '@chitieu/db';
 import type { Command } from 'commander';
@@ -43,7 +44,10 @@ const SAY = {
     added: (u: string, roles: string) => `Đã thêm người dùng ${u} (${roles}).`,
     disabled: (u: string) => `Đã khóa tài khoản ${u}.`,
     enabled: (u: string) => `Đã mở khóa tài khoản ${u}.`,
-    passwordSet: (u: string) => `Đã đặt mật khẩu mới cho ${u}; mọi phiên đăng nhập cũ đã kết thúc.`,
+    passwordSet: (u: string) =>
+      `Đã đặt mật khẩu mới cho ${u}; mọi phiên đăng nhập cũ đã kết thúc và mọi token API đã bị thu hồi.`,
+    unlock: 'gỡ khóa đăng nhập do nhập sai mật khẩu nhiều lần (từ mọi địa chỉ)',
+    unlocked: (u: string, n: number) => `Đã gỡ khóa đăng nhập của ${u} (${n} địa chỉ).`,
     none: 'Chưa có người dùng nào.',
     off: 'đã khóa',
     lastAdmin: 'Không thể khóa quản trị viên cuối cùng: sẽ không còn ai quản lý được tài khoản.',
@@ -74,7 +78,10 @@ const SAY = {
     added: (u: string, roles: string) => `Added user ${u} (${roles}).`,
     disabled: (u: string) => `Disabled ${u}.`,
     enabled: (u: string) => `Enabled ${u}.`,
-    passwordSet: (u: string) => `Set a new password for ${u}; every earlier session has ended.`,
+    passwordSet: (u: string) =>
+      `Set a new password for ${u}; every earlier session has ended and every API token is revoked.`,
+    unlock: 'lift the sign-in lock-out after failed passwords (from every address)',
+    unlocked: (u: string, n: number) => `Lifted the sign-in lock-out of ${u} (${n} address(es)).`,
     none: 'No users yet.',
     off: 'disabled',
     lastAdmin: 'The last administrator cannot be disabled: nobody could manage accounts any more.',
@@ -157,7 +164,7 @@ interface AddOptions {
 /** `chitieu user add|list|disable|enable`. */
 export function registerUser(program: Command): void {
   const user = program.command('user').description(`${SAY.vi.description} / ${SAY.en.description}`);
-  const both = (k: 'add' | 'list' | 'disable' | 'enable' | 'password' | 'lang') =>
+  const both = (k: 'add' | 'list' | 'disable' | 'enable' | 'password' | 'unlock' | 'lang') =>
     `${SAY.vi[k]} / ${SAY.en[k]}`;
 
   user
@@ -277,4 +284,21 @@ export function registerUser(program: Command): void {
         ),
       );
   }
+
+  user
+    .command('unlock')
+    .description(both('unlock'))
+    .argument('<username>', `${SAY.vi.username} / ${SAY.en.username}`)
+    .option('--lang <lang>', both('lang'))
+    .action((username: string, options: { lang?: string }) =>
+      runAction(() =>
+        withConfiguredDatabase(options.lang, async (handle, config) => {
+          const say = SAY[config.lang];
+          const found = await getUser(handle.db, username.trim().toLowerCase());
+          if (!found) throw new CliError(say.unknownUser(username), EXIT_BAD_INPUT);
+          const cleared = await unlockUser(handle.db, found.username, cliActor());
+          console.log(say.unlocked(found.username, cleared));
+        }),
+      ),
+    );
 }

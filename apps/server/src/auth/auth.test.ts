@@ -189,7 +189,8 @@ describe.each(await testDialects())('accounts on %s', (dialect) => {
         headers: here.headers,
         payload: { current: PASSWORD, password: 'mot-mat-khau-moi-dai' },
       });
-      expect(ok.statusCode).toBe(204);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ sessionsEnded: 1, tokensRevoked: 0 });
       const who = async (h: { cookie: string }) =>
         (await w.app.inject({ url: '/api/auth/session', headers: h })).json().user?.username ?? null;
       expect(await who(here.headers)).toBe('thu');

@@ -7,14 +7,16 @@ const SAY = {
       `"${value}" không phải là mã số bản ghi: chỉ gồm chữ số, không bắt đầu bằng 0, không dấu, khoảng trắng hay phần thập phân.`,
     sessionRequired: 'Mã truy cập API không tạo được mã truy cập khác: hãy đăng nhập bằng mật khẩu.',
     tooManyDays: (max: number) => `Thời hạn tối đa là ${max} ngày.`,
-    tokensRevoked: (n: number) => `Đã thu hồi ${n} mã truy cập API của tài khoản.`,
+    accessEnded: (sessions: number, tokens: number) =>
+      `Đã kết thúc ${sessions} phiên đăng nhập khác và thu hồi ${tokens} mã truy cập API của tài khoản.`,
   },
   en: {
     malformedId: (value: string) =>
       `"${value}" is not a record id: digits only, no leading zero, sign, space or decimal part.`,
     sessionRequired: 'An API token cannot create tokens: sign in with the password.',
     tooManyDays: (max: number) => `At most ${max} days.`,
-    tokensRevoked: (n: number) => `${n} API token(s) of the account were revoked.`,
+    accessEnded: (sessions: number, tokens: number) =>
+      `${sessions} other session(s) of the account ended and ${tokens} API token(s) revoked.`,
   },
 } as const;
 

@@ -17,6 +17,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AccessRule } from '../access.js';
+
 import { ApiError } from '../errors.js';
 import { languageOf } from '../i18n.js';
 import {
@@ -29,6 +30,7 @@ import {
 } from './decide.js';
 import { malformedIdMessage } from './messages.js';
 import { csrfTokenOf, sameDigest, sha256 } from './secrets.js';
+import { DEFAULT_TOKEN_MAX_DAYS } from './token-lifetime.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,8 +61,13 @@ export interface AuthSettings {
   lockoutWindowMs: number;
   /** Sign-in attempts per minute from one address (default 20). */
   loginPerMinute: number;
-  /** Send the cookie with `Secure` (default: when the request came over HTTPS). */
+  /**
+   * Send the cookie with `Secure` (default: when the request came over HTTPS — behind a TLS proxy,
+   * as `X-Forwarded-Proto` says when the app trusts the proxy: `trustProxy` of `buildApp`).
+   */
   secureCookie?: boolean;
+  /** The longest an API token may live, in days (default 365; `CHITIEU_TOKEN_MAX_DAYS`). */
+  tokenMaxDays: number;
   /** The clock (tests move it). */
   now: () => Date;
 }
@@ -71,6 +78,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   lockoutFailures: 5,
   lockoutWindowMs: 15 * 60_000,
   loginPerMinute: 20,
+  tokenMaxDays: DEFAULT_TOKEN_MAX_DAYS,
   now: () => new Date(),
 };
 

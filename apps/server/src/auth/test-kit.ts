@@ -32,7 +32,11 @@ export const PASSWORD = 'mật-khẩu-đủ-dài-2026';
 
 export async function authWorld(
   dialect: Dialect,
-  options: { auth?: Partial<AuthSettings>; logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+  options: {
+    auth?: Partial<AuthSettings>;
+    logger?: Parameters<typeof buildApp>[0]['logger'];
+    trustProxy?: Parameters<typeof buildApp>[0]['trustProxy'];
+  } = {},
 ): Promise<AuthWorld> {
   const t = await createTestDatabase(dialect);
   await migrateToLatest(t.handle);
@@ -58,6 +62,7 @@ export async function authWorld(
     database: t.handle,
     logger: options.logger ?? false,
     auth: { now: () => clock.now, ...options.auth },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
   await app.ready();
   return {

@@ -4,6 +4,7 @@ import * as m0100 from './0100_domain.js';
 import * as m0101 from './0101_data_version.js';
 import * as m0102 from './0102_data_version_shards.js';
 import * as m0200 from './0200_accounts.js';
+import * as m0300 from './0300_access.js';
 import * as m0400 from './0400_constraints.js';
 
 /**
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0101_data_version': m0101,
   '0102_data_version_shards': m0102,
   '0200_accounts': m0200,
+  '0300_access': m0300,
   '0400_constraints': m0400,
 };
 

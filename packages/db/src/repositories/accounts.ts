@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type Executor, withTransaction } from '../transaction.js';
 import { type AuditActor, appendAudit, changedFields } from './audit.js';
 
@@ -325,9 +326,19 @@ export async function setUserRoles(
   });
 }
 
+/** What ending a user's access did: sessions ended and API tokens revoked. */
+export interface AccessEnded {
+  sessionsEnded: number;
+  tokensRevoked: number;
+}
+
 /**
- * Store a new password hash and end the user's other sessions (all of them when `keepSession`
- * is absent). Audited without any value: a password is never written anywhere in clear.
+ * Store a new password hash, end the user's other sessions (all of them when `keepSession` is
+ * absent) and revoke every API token: whoever knew the old password may have made one. Audited
+ * without any value (a password is never written anywhere in clear). Null: no such user.
+ *
+ * @example
+ * await setPasswordHash(db, 5, hash, actor) // { sessionsEnded: 2, tokensRevoked: 1 }
  */
 export async function setPasswordHash(
   db: Executor,
@@ -335,56 +346,89 @@ export async function setPasswordHash(
   passwordHash: string,
   actor: AuditActor | null,
   keepSession?: number,
-): Promise<boolean> {
+): Promise<AccessEnded | null> {
   return withTransaction(db, async (trx) => {
     const user = await getUser(trx, userId);
-    if (!user) return false;
+    if (!user) return null;
     const at = now();
     await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, version: (eb) => eb('version', '+', 1), updated_at: at })
       .where('id', '=', userId)
       .execute();
-    let q = trx
-      .updateTable('sessions')
-      .set({ ended_at: at })
-      .where('user_id', '=', userId)
-      .where('ended_at', 'is', null);
-    if (keepSession !== undefined) q = q.where('id', '!=', keepSession);
-    await q.execute();
-    await appendAudit(trx, { actor, action: 'change-password', entity: 'user', id: user.username }, at);
-    return true;
+    const sessionsEnded = await endUserSessions(trx, userId, at, keepSession);
+    const tokensRevoked = await revokeUserTokens(trx, userId, at);
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: 'change-password',
+        entity: 'user',
+        id: user.username,
+        details: { sessionsEnded, tokensRevoked },
+      },
+      at,
+    );
+    return { sessionsEnded, tokensRevoked };
   });
 }
 
-/** End every open session of a user; returns how many. */
-export async function endUserSessions(db: Executor, userId: number, at = now()): Promise<number> {
-  const r = await db
+/** End every open session of a user (but `keepSession`); returns how many. */
+export async function endUserSessions(
+  db: Executor,
+  userId: number,
+  at = now(),
+  keepSession?: number,
+): Promise<number> {
+  let q = db
     .updateTable('sessions')
     .set({ ended_at: at })
     .where('user_id', '=', userId)
-    .where('ended_at', 'is', null)
+    .where('ended_at', 'is', null);
+  if (keepSession !== undefined) q = q.where('id', '!=', keepSession);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Revoke every open API token of a user; returns how many. */
+export async function revokeUserTokens(db: Executor, userId: number, at = now()): Promise<number> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
-/** End every open session of a user on an administrator's request, audited with how many. */
+/**
+ * End every open session of a user and revoke every API token on an administrator's request
+ * ("end all sessions": nothing the user signed in with keeps working), audited with how many.
+ * Null: no such user.
+ */
 export async function endSessionsOf(
   db: Executor,
   userId: number,
   actor: AuditActor | null,
-): Promise<number | null> {
+): Promise<AccessEnded | null> {
   return withTransaction(db, async (trx) => {
     const user = await getUser(trx, userId);
     if (!user) return null;
     const at = now();
-    const ended = await endUserSessions(trx, userId, at);
+    const sessionsEnded = await endUserSessions(trx, userId, at);
+    const tokensRevoked = await revokeUserTokens(trx, userId, at);
     await appendAudit(
       trx,
-      { actor, action: 'end-sessions', entity: 'user', id: user.username, details: { ended } },
+      {
+        actor,
+        action: 'end-sessions',
+        entity: 'user',
+        id: user.username,
+        details: { ended: sessionsEnded, tokensRevoked },
+      },
       at,
     );
-    return ended;
+    return { sessionsEnded, tokensRevoked };
   });
 }
 
@@ -530,6 +574,65 @@ export async function recordLoginFailure(
 ): Promise<void> {
   await db.insertInto('login_failures').values({ username, at, ip }).execute();
   if (forgetBefore) await db.deleteFrom('login_failures').where('at', '<', forgetBefore).execute();
+}
+
+/**
+ * Count one sign-in attempt for a user name from an address, before the password is checked,
+ * in one statement (an upsert: concurrent attempts each get their own number, so 25 guesses at
+ * once cannot all be checked against a limit of 5). A run of attempts ends when the latest is
+ * older than `since`; once `limit` is reached the run's time stops moving, so the lock ends a
+ * window after the attempt that reached it, whatever comes later.
+ *
+ * @example
+ * await countLoginAttempt(db, { username: 'lan', ip: '10.0.0.7', at, since, limit: 5 })
+ * // { attempts: 3, lastAt: '2026-11-28T08:00:00.000Z' }
+ */
+export async function countLoginAttempt(
+  db: Executor,
+  input: { username: string; ip: string | null; at: string; since: string; limit: number },
+): Promise<{ attempts: number; lastAt: string }> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ username: input.username, ip: input.ip ?? '', failures: 1, last_at: input.at })
+    .onConflict((oc) =>
+      oc.columns(['username', 'ip']).doUpdateSet({
+        failures: sql<number>`case when login_throttle.last_at < ${input.since} then 1 else login_throttle.failures + 1 end`,
+        last_at: sql<string>`case when login_throttle.last_at >= ${input.since} and login_throttle.failures >= ${input.limit} then login_throttle.last_at else ${input.at} end`,
+      }),
+    )
+    .returning(['failures', 'last_at'])
+    .executeTakeFirstOrThrow();
+  return { attempts: Number(row.failures), lastAt: row.last_at };
+}
+
+/** Forget the attempts of a user name from an address (a successful sign-in). */
+export async function clearLoginAttempts(db: Executor, username: string, ip: string | null): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('username', '=', username)
+    .where('ip', '=', ip ?? '')
+    .execute();
+}
+
+/** Forget runs of attempts that ended before `before` (they lock nothing any more). */
+export async function forgetOldLoginAttempts(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('last_at', '<', before).execute();
+}
+
+/**
+ * Lift the lock-out of a user name from every address (an administrator's decision), audited
+ * with how many addresses were locked or counting. Returns that number.
+ *
+ * @example
+ * await unlockUser(db, 'admin', actor) // 2
+ */
+export async function unlockUser(db: Executor, username: string, actor: AuditActor | null): Promise<number> {
+  return withTransaction(db, async (trx) => {
+    const r = await trx.deleteFrom('login_throttle').where('username', '=', username).executeTakeFirst();
+    const cleared = Number(r.numDeletedRows);
+    await appendAudit(trx, { actor, action: 'unlock', entity: 'user', id: username, details: { cleared } });
+    return cleared;
+  });
 }
 
 // ---- API tokens ----

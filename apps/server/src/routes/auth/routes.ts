@@ -1,14 +1,17 @@
-import { changePasswordBody, loginBody, sessionResponse } from '@chitieu/contract';
+import { accessEndedResponse, changePasswordBody, loginBody, sessionResponse } from '@chitieu/contract';
 import {
+  clearLoginAttempts,
+  countLoginAttempt,
   createSession,
   credentialsOf,
   endSession,
+  forgetOldLoginAttempts,
   getUser,
-  recentLoginFailures,
   recordLoginFailure,
   setPasswordHash,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accessEndedBody } from '../../auth/access-ended.js';
 import { auditActorOf, csrfTokenFor, SESSION_COOKIE } from '../../auth/plugin.js';
 import { csrfTokenOf, hashPassword, newSecret, sha256, verifyPassword } from '../../auth/secrets.js';
 import { ApiError, errorBodySchema } from '../../errors.js';
@@ -36,8 +39,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const { username, password } = request.body;
       const now = settings.now();
       const since = new Date(now.getTime() - settings.lockoutWindowMs).toISOString();
-      const lockedOut = (latest: string | null) => {
-        const until = new Date(latest ?? now.toISOString()).getTime() + settings.lockoutWindowMs;
+      const at = now.toISOString();
+      const lockedOut = (latest: string) => {
+        const until = new Date(latest).getTime() + settings.lockoutWindowMs;
         const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
         reply.header('retry-after', String(minutes * 60));
         const vi = languageOf(request.headers['accept-language']) === 'vi';
@@ -45,15 +49,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           { path: '', message: vi ? `Thử lại sau ${minutes} phút.` : `Try again in ${minutes} minutes.` },
         ]);
       };
-      const failures = await recentLoginFailures(db(), username, since);
-      if (failures.count >= settings.lockoutFailures) throw lockedOut(failures.latest);
+      // Counted before the password is checked, one number per attempt: concurrent guesses
+      // cannot all pass. Per user name and address: nobody elsewhere can lock this user out.
+      const attempt = await countLoginAttempt(db(), {
+        username,
+        ip: request.ip,
+        at,
+        since,
+        limit: settings.lockoutFailures,
+      });
+      if (attempt.attempts > settings.lockoutFailures) throw lockedOut(attempt.lastAt);
       const credentials = await credentialsOf(db(), username);
       const matches = await verifyPassword(credentials?.passwordHash ?? null, password);
       if (!credentials || !matches || credentials.disabled) {
-        await recordLoginFailure(db(), username, request.ip, now.toISOString(), since);
-        if (failures.count + 1 >= settings.lockoutFailures) throw lockedOut(now.toISOString());
+        await recordLoginFailure(db(), username, request.ip, at, since);
+        await forgetOldLoginAttempts(db(), since);
+        if (attempt.attempts >= settings.lockoutFailures) throw lockedOut(attempt.lastAt);
         throw new ApiError(401, 'login-failed');
       }
+      await clearLoginAttempts(db(), username, request.ip);
       const token = newSecret('cts');
       const csrfToken = csrfTokenOf(token);
       await createSession(
@@ -107,9 +121,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Limited like sign-in: a borrowed session must not become a way to guess the password.
       config: { access: { signedIn: true }, rateLimit: { max: settings.loginPerMinute, timeWindow: 60_000 } },
-      schema: { body: changePasswordBody },
+      schema: { body: changePasswordBody, response: { 200: accessEndedResponse } },
     },
-    async (request, reply) => {
+    async (request) => {
       const actor = request.actor;
       if (!actor) throw new ApiError(401, 'unauthenticated');
       const credentials = await credentialsOf(db(), actor.username);
@@ -122,15 +136,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         ]);
       }
-      // Every other session ends: whoever knew the old password is signed out.
-      await setPasswordHash(
+      // Every other session ends and every API token is revoked: whoever knew the old password is out.
+      const ended = await setPasswordHash(
         db(),
         actor.userId,
         await hashPassword(request.body.password),
         auditActorOf(request),
         actor.via === 'session' ? actor.credentialId : undefined,
       );
-      return reply.code(204).send();
+      if (!ended) throw new ApiError(401, 'unauthenticated');
+      return accessEndedBody(request, ended);
     },
   );
 };

@@ -9,9 +9,12 @@ import { apiTokenOwner, createApiToken, getUser, listApiTokens, revokeApiToken }
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../auth/decide.js';
+import { authSay } from '../../auth/messages.js';
 import { auditActorOf } from '../../auth/plugin.js';
 import { newSecret, sha256 } from '../../auth/secrets.js';
+import { DEFAULT_TOKEN_MAX_DAYS } from '../../auth/token-lifetime.js';
 import { ApiError } from '../../errors.js';
+import { languageOf } from '../../i18n.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -21,15 +24,21 @@ const isGlobalAdmin = (actor: Actor | null) =>
 
 /**
  * Create an API token for a user: the secret is returned once, only its SHA-256 is stored.
+ * Throws a RangeError when `days` is not a whole number from 1 to `maxDays` (default 365): callers
+ * check it first and say so in their own words.
  *
  * @example
  * const { token } = await issueApiToken(db, { userId: 2, name: 'thống kê', days: 90 }, actor); // 'ctk_…'
  */
 export async function issueApiToken(
   db: Parameters<typeof createApiToken>[0],
-  input: { userId: number; name: string; days: number; now?: Date },
+  input: { userId: number; name: string; days: number; maxDays?: number; now?: Date },
   actor: Parameters<typeof createApiToken>[2],
 ) {
+  const maxDays = input.maxDays ?? DEFAULT_TOKEN_MAX_DAYS;
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > maxDays) {
+    throw new RangeError(`token lifetime ${input.days} days is outside 1..${maxDays}`);
+  }
   const token = newSecret('ctk');
   const now = input.now ?? new Date();
   const summary = await createApiToken(
@@ -73,16 +82,29 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tokens',
     {
       config: { access: signedIn },
-      schema: { body: createTokenBody, response: { 201: createdTokenResponse } },
+      schema: {
+        description:
+          'Create an API token for oneself (signed in with a password: a token cannot create tokens), living at most the configured maximum (CHITIEU_TOKEN_MAX_DAYS, default 365 days).',
+        body: createTokenBody,
+        response: { 201: createdTokenResponse },
+      },
     },
     async (request, reply) => {
       const actor = request.actor as Actor;
+      const say = authSay(languageOf(request.headers['accept-language']));
+      // A token cannot mint tokens: one stolen token must not become many longer-lived ones.
+      if (actor.via !== 'session') throw new ApiError(403, 'session-required');
+      const max = app.authSettings.tokenMaxDays;
+      if (request.body.days > max) {
+        throw new ApiError(400, 'validation-failed', [{ path: 'body.days', message: say.tooManyDays(max) }]);
+      }
       const created = await issueApiToken(
         db(),
         {
           userId: actor.userId,
           name: request.body.name,
           days: request.body.days,
+          maxDays: max,
           now: app.authSettings.now(),
         },
         auditActorOf(request),

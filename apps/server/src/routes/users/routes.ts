@@ -1,9 +1,11 @@
 import {
+  accessEndedResponse,
   createUserBody,
   passwordBody,
   rolesBody,
   updateUserBody,
   userIdParams,
+  usernameSchema,
   userResponse,
 } from '@chitieu/contract';
 import {
@@ -14,11 +16,13 @@ import {
   listUsers,
   setPasswordHash,
   setUserRoles,
+  unlockUser,
   updateUser,
 } from '@chitieu/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { accessEndedBody } from '../../auth/access-ended.js';
 import { auditActorOf } from '../../auth/plugin.js';
 import { hashPassword } from '../../auth/secrets.js';
 import { ApiError } from '../../errors.js';
@@ -110,16 +114,19 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/users/:id/password',
-    { config: { access: ADMIN }, schema: { params: userIdParams, body: passwordBody } },
-    async (request, reply) => {
-      const done = await setPasswordHash(
+    {
+      config: { access: ADMIN },
+      schema: { params: userIdParams, body: passwordBody, response: { 200: accessEndedResponse } },
+    },
+    async (request) => {
+      const ended = await setPasswordHash(
         db(),
         request.params.id,
         await hashPassword(request.body.password),
         auditActorOf(request),
       );
-      if (!done) throw new ApiError(404, 'not-found');
-      return reply.code(204).send();
+      if (!ended) throw new ApiError(404, 'not-found');
+      return accessEndedBody(request, ended);
     },
   );
 
@@ -127,12 +134,35 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/sessions',
     {
       config: { access: ADMIN },
-      schema: { params: userIdParams, response: { 200: z.object({ ended: z.number() }) } },
+      schema: {
+        description:
+          'End every session of the user and revoke every API token (nothing they signed in with keeps working).',
+        params: userIdParams,
+        response: { 200: accessEndedResponse.extend({ ended: z.int() }) },
+      },
     },
     async (request) => {
       const ended = await endSessionsOf(db(), request.params.id, auditActorOf(request));
       if (ended === null) throw new ApiError(404, 'not-found');
-      return { ended };
+      return { ended: ended.sessionsEnded, ...accessEndedBody(request, ended) };
+    },
+  );
+
+  app.post(
+    '/users/:name/unlock',
+    {
+      config: { access: ADMIN },
+      schema: {
+        description: 'Lift the sign-in lock-out of a user name, from every address.',
+        params: z.object({ name: usernameSchema }),
+        response: { 200: z.object({ username: z.string(), cleared: z.int() }) },
+      },
+    },
+    async (request) => {
+      const user = await getUser(db(), request.params.name);
+      if (!user) throw new ApiError(404, 'not-found');
+      const cleared = await unlockUser(db(), user.username, auditActorOf(request));
+      return { username: user.username, cleared };
     },
   );
 };
