@@ -12,6 +12,8 @@ describe('loadConfig', () => {
         database: { dialect: 'sqlite', path: '/srv/app/data/chitieu.db' },
         demo: true,
         lang: 'vi',
+        trustProxy: false,
+        tokenMaxDays: 365,
       },
     });
   });
