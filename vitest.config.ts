@@ -24,7 +24,13 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['test/global-setup.ts'],
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'apps/web/src/**/*.test.tsx', // component tests (jsdom, chosen per file)
+      'apps/web/e2e/**/*.test.ts', // the web app in headless Chromium against a real server
+      'test/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -108,6 +108,8 @@ const children = createRoute({
 });
 
 export interface AuditSearch {
+  unit?: string;
+  indicator?: string;
   user?: string;
   entity?: string;
   from?: string;
@@ -117,6 +119,8 @@ const audit = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
   validateSearch: (s: Record<string, unknown>): AuditSearch => ({
+    unit: textParam(s.unit),
+    indicator: textParam(s.indicator),
     user: textParam(s.user),
     entity: textParam(s.entity),
     from: textParam(s.from),

@@ -1,5 +1,289 @@
-import type { ReactNode } from 'react';
+import { localize } from '@chitieu/core';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Button, Input, Result, Select, Table } from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/queries';
+import { type AuditRecord, useAllUnits, useAuditPage, useIndicators } from '../../api/queries-h7';
+import { QueryState } from '../../components/QueryState';
+import { useLang } from '../../i18n/use-lang';
+import type { AuditSearch } from '../../routes/router';
+import { type AuditFilters, auditQueryOf, changeLines, formatDateTime } from './audit-format';
+import './audit.css';
 
+const route = getRouteApi('/audit');
+const PAGE_SIZE = 50;
+const ENTITIES = [
+  'figure',
+  'target',
+  'plan',
+  'plan-file',
+  'program',
+  'task',
+  'progress-note',
+  'indicator',
+  'unit',
+  'unit-lineage',
+  'workflow',
+  'user',
+  'role',
+  'token',
+  'session',
+] as const;
+const isoDay = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+
+/** `/audit?unit=&indicator=&user=&entity=&from=&to=`: who changed what, when and why. */
 export function AuditPage(): ReactNode {
-  return null;
+  const { t } = useTranslation();
+  const session = useSession();
+  const signedIn = session.data?.user != null;
+  return (
+    <div>
+      <h1 className="page-title">{t('audit.title')}</h1>
+      <p className="page-subtitle">{t('audit.intro')}</p>
+      {session.isPending ? null : signedIn ? (
+        <AuditTrail />
+      ) : (
+        // No request without a session: the page says who may read it instead of a 401 in the console.
+        <Result
+          status="info"
+          title={t('audit.signIn')}
+          subTitle={t('who.audit')}
+          extra={
+            <Link to="/login" search={{ redirect: '/audit' }}>
+              <Button type="primary">{t('app.signIn')}</Button>
+            </Link>
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function AuditTrail(): ReactNode {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const units = useAllUnits();
+  const indicators = useIndicators();
+  const filters: AuditFilters = { ...search, from: isoDay(search.from), to: isoDay(search.to) };
+  const set = (patch: Partial<AuditSearch>) =>
+    void navigate({ to: '/audit', search: (prev: AuditSearch) => ({ ...prev, ...patch }) });
+
+  // Pages go back by id: the cursor of each page seen so far, reset when a filter changes.
+  const filterKey = JSON.stringify(filters);
+  const [paging, setPaging] = useState<{ key: string; cursors: (number | undefined)[] }>({
+    key: filterKey,
+    cursors: [undefined],
+  });
+  const cursors = paging.key === filterKey ? paging.cursors : [undefined];
+  const setCursors = (next: (c: (number | undefined)[]) => (number | undefined)[]) =>
+    setPaging({ key: filterKey, cursors: next(cursors) });
+  const page = cursors.length - 1;
+  const query = useAuditPage(auditQueryOf(filters, PAGE_SIZE, cursors[page]), true);
+  const [user, setUser] = useState(search.user ?? '');
+  useEffect(() => setUser(search.user ?? ''), [search.user]);
+
+  const unitNames = useMemo(
+    () => new Map((units.data?.items ?? []).map((u) => [u.code, u.name])),
+    [units.data],
+  );
+
+  return (
+    <>
+      <form
+        className="audit-filters"
+        aria-label={t('audit.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ user: user.trim() || undefined });
+        }}
+      >
+        <label>
+          <span>{t('audit.unit')}</span>
+          <Select
+            aria-label={t('audit.unit')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.anyUnit')}
+            value={search.unit}
+            style={{ width: 220 }}
+            onChange={(unit?: string) => set({ unit, indicator: unit ? search.indicator : undefined })}
+            options={(units.data?.items ?? []).map((u) => ({
+              value: u.code,
+              label: `${u.name} (${u.code})`,
+            }))}
+          />
+        </label>
+        <label>
+          <span>{t('audit.indicator')}</span>
+          <Select
+            aria-label={t('audit.indicator')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={!search.unit}
+            placeholder={search.unit ? t('audit.anyIndicator') : t('audit.unitFirst')}
+            value={search.indicator}
+            style={{ width: 260 }}
+            onChange={(indicator?: string) => set({ indicator })}
+            options={(indicators.data?.items ?? []).map((i) => ({
+              value: i.code,
+              label: `${localize(i.name, lang)} (${i.code})`,
+            }))}
+          />
+        </label>
+        <label>
+          <span>{t('audit.entity')}</span>
+          <Select
+            aria-label={t('audit.entity')}
+            allowClear
+            disabled={!!search.unit}
+            placeholder={search.unit ? t('audit.entity-figure') : t('audit.anyEntity')}
+            value={search.unit ? undefined : search.entity}
+            style={{ width: 180 }}
+            onChange={(entity?: string) => set({ entity })}
+            options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+          />
+        </label>
+        <label>
+          <span>{t('audit.user')}</span>
+          <Input
+            aria-label={t('audit.user')}
+            value={user}
+            style={{ width: 160 }}
+            placeholder={t('audit.userPlaceholder')}
+            onChange={(e) => setUser(e.target.value)}
+            onBlur={() => set({ user: user.trim() || undefined })}
+            allowClear
+          />
+        </label>
+        <label>
+          <span>{t('audit.from')}</span>
+          <Input
+            type="date"
+            aria-label={t('audit.from')}
+            value={filters.from ?? ''}
+            max={filters.to}
+            style={{ width: 160 }}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          <span>{t('audit.to')}</span>
+          <Input
+            type="date"
+            aria-label={t('audit.to')}
+            value={filters.to ?? ''}
+            min={filters.from}
+            style={{ width: 160 }}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
+        </label>
+        <Button htmlType="submit">{t('audit.apply')}</Button>
+        <Button
+          onClick={() => {
+            setUser('');
+            void navigate({ to: '/audit', search: {} });
+          }}
+        >
+          {t('audit.clear')}
+        </Button>
+      </form>
+      {search.unit && <p className="audit-note">{t('audit.unitNote')}</p>}
+      <QueryState query={query} who={t('who.audit')}>
+        {(data) => {
+          const entries = data.entries.slice(0, PAGE_SIZE);
+          const more = data.entries.length > PAGE_SIZE;
+          const last = entries[entries.length - 1];
+          return (
+            <>
+              <Table<AuditRecord>
+                size="small"
+                rowKey="id"
+                data-testid="audit-table"
+                pagination={false}
+                scroll={{ x: 1000 }}
+                dataSource={entries}
+                locale={{ emptyText: t('audit.none') }}
+                columns={[
+                  {
+                    title: t('audit.at'),
+                    dataIndex: 'at',
+                    width: 150,
+                    render: (v: string) => formatDateTime(v, lang),
+                  },
+                  {
+                    title: t('audit.user'),
+                    dataIndex: 'user',
+                    width: 120,
+                    render: (v: string | null) => v ?? '—',
+                  },
+                  {
+                    title: t('audit.action'),
+                    dataIndex: 'action',
+                    width: 120,
+                    render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }),
+                  },
+                  {
+                    title: t('audit.entity'),
+                    dataIndex: 'entity',
+                    width: 200,
+                    render: (_: unknown, r: AuditRecord) => (
+                      <>
+                        {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })}
+                        {r.entityId && <div className="audit-id">{r.entityId}</div>}
+                      </>
+                    ),
+                  },
+                  {
+                    title: t('audit.unit'),
+                    dataIndex: 'unit',
+                    width: 150,
+                    render: (v: string | null) => (v ? (unitNames.get(v) ?? v) : '—'),
+                  },
+                  {
+                    title: t('audit.change'),
+                    key: 'change',
+                    render: (_: unknown, r: AuditRecord) => {
+                      const lines = changeLines(r.old, r.new, lang);
+                      return lines.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul className="audit-change">
+                          {lines.slice(0, 6).map((l) => (
+                            <li key={l}>{l}</li>
+                          ))}
+                          {lines.length > 6 && <li>{t('audit.moreFields', { count: lines.length - 6 })}</li>}
+                        </ul>
+                      );
+                    },
+                  },
+                  {
+                    title: t('audit.reason'),
+                    dataIndex: 'reason',
+                    width: 180,
+                    render: (v: string | null) => v ?? '—',
+                  },
+                ]}
+              />
+              <nav className="audit-pager" aria-label={t('audit.pages')}>
+                <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                  {t('audit.newer')}
+                </Button>
+                <span role="status">{t('audit.pageN', { page: page + 1 })}</span>
+                <Button
+                  disabled={!more || !last}
+                  onClick={() => last && setCursors((c) => [...c, last.id])}
+                  data-testid="audit-older"
+                >
+                  {t('audit.older')}
+                </Button>
+              </nav>
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
 }
