@@ -3,7 +3,7 @@ import { workflowView } from './workflow.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
 
-export const auditQuery = z.object({
+export const auditQuery = z.strictObject({
   entity: z.string().min(1).max(50).optional(),
   id: z.string().min(1).max(200).optional(),
   user: z.string().min(1).max(200).optional(),
@@ -32,7 +32,7 @@ export const auditRecord = z.object({
 
 export const auditResponse = z.object({ entries: z.array(auditRecord) });
 
-export const figureHistoryQuery = z.object({
+export const figureHistoryQuery = z.strictObject({
   unit: z.string().min(1),
   indicator: z.string().min(1),
   year: z.coerce.number().int().min(1900).max(2200),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { passwordSchema, userResponse } from './users.js';
 
-export const loginBody = z.object({
+export const loginBody = z.strictObject({
   // Not the strict user-name pattern: a mistyped name must get the same answer as a wrong password.
   username: z.string().trim().toLowerCase().min(1).max(200),
   password: z.string().min(1).max(200),
@@ -14,7 +14,7 @@ export const sessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const changePasswordBody = z.object({
+export const changePasswordBody = z.strictObject({
   current: z.string().min(1).max(200),
   password: passwordSchema,
 });

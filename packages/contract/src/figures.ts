@@ -1,6 +1,6 @@
 import { PERIOD_PATTERN, VALUE_STATUS_LIST, valueSchema } from '@chitieu/rules';
 import { z } from 'zod';
-import { idParam, pageQuery, recordMeta, versionField } from './common.js';
+import { idParam, pageQuery, recordMeta, versionField, yearQuery } from './common.js';
 
 export const figureOut = z.object({
   id: z.int(),
@@ -22,18 +22,22 @@ export const figureCreate = valueSchema.extend({
   status: z.enum(VALUE_STATUS_LIST).default('official'),
   version: versionField.optional(),
 });
-export const figurePatch = z.object({
+export const figurePatch = z.strictObject({
   value: z.number().optional(),
   source: z.string().nullish(),
   note: z.string().nullish(),
   version: versionField.optional(),
 });
-export const figureParams = z.object({ id: idParam });
-export const figureListQuery = z.object({
+export const figureParams = z.strictObject({ id: idParam });
+export const figureListQuery = z.strictObject({
   unit: z.string().optional(),
   indicator: z.string().optional(),
-  from: z.coerce.number().int().optional(),
-  to: z.coerce.number().int().optional(),
+  /** Figures of this year only. */
+  year: yearQuery.optional(),
+  /** Figures of this year and later. */
+  from: yearQuery.optional(),
+  /** Figures of this year and earlier. */
+  to: yearQuery.optional(),
   status: z.enum(VALUE_STATUS_LIST).optional(),
   /** `year` for whole-year figures only, or a period code. */
   period: z.union([z.literal('year'), z.string().regex(PERIOD_PATTERN)]).optional(),

@@ -6,6 +6,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
+export * from './endpoints.js';
 export * from './evaluation.js';
 export * from './figures.js';
 export * from './health.js';

@@ -20,8 +20,8 @@ export type IndicatorOut = z.infer<typeof indicatorOut>;
 
 export const indicatorCreate = indicatorSchema;
 export const indicatorPatch = indicatorSchema.partial().extend({ version: versionField.optional() });
-export const indicatorParams = z.object({ code: z.string().min(1) });
-export const indicatorListQuery = z.object({
+export const indicatorParams = z.strictObject({ code: z.string().min(1) });
+export const indicatorListQuery = z.strictObject({
   q: z.string().optional(),
   aggregation: z.enum(['sum', 'ratio', 'weighted-mean', 'none']).optional(),
   ...pageQuery,

@@ -12,4 +12,4 @@ export const importOut = z.object({
     values: counts,
   }),
 });
-export const exportQuery = z.object({ format: z.enum(['json', 'yaml']).default('json') });
+export const exportQuery = z.strictObject({ format: z.enum(['json', 'yaml']).default('json') });

@@ -17,6 +17,8 @@ export const planOut = z.object({
   forecast: z.object({ exceed: z.number().nullable(), complete: z.number().nullable() }).nullable(),
   /** `public`: anyone may read the plan and its evaluation. */
   visibility: z.enum(['public', 'private']),
+  /** `archived`: kept with its approved figures, readable, no longer editable. */
+  state: z.enum(['active', 'archived']),
   ...recordMeta,
 });
 export type PlanOut = z.infer<typeof planOut>;
@@ -25,12 +27,16 @@ export const planCreate = planSchema
   .omit({ targets: true, programs: true })
   .extend({ visibility: z.enum(['public', 'private']).nullish() });
 export const planPatch = planCreate.partial().extend({ version: versionField.optional() });
-export const planParams = z.object({ code: z.string().min(1) });
-export const planListQuery = z.object({
+export const planParams = z.strictObject({ code: z.string().min(1) });
+export const planListQuery = z.strictObject({
   unit: z.string().optional(),
   kind: z.enum(PLAN_KINDS).optional(),
   visibility: z.enum(['public', 'private']).optional(),
   /** Plans whose term contains this year. */
   year: z.coerce.number().int().optional(),
+  /** Absent: active plans only; `archived`: archived ones; `all`: both. */
+  state: z.enum(['active', 'archived', 'all']).optional(),
   ...pageQuery,
 });
+/** Archive or restore a plan: the version read (or If-Match). */
+export const planStateBody = z.strictObject({ version: versionField.optional() });

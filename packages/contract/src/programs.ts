@@ -21,8 +21,8 @@ export const programCreate = programSchema
   .omit({ tasks: true })
   .extend({ coAgencies: z.array(z.string()).nullish(), position: z.int().min(0).optional() });
 export const programPatch = programCreate.partial().extend({ version: versionField.optional() });
-export const programParams = z.object({ code: z.string().min(1), id: idParam });
-export const programListQuery = z.object({
+export const programParams = z.strictObject({ code: z.string().min(1), id: idParam });
+export const programListQuery = z.strictObject({
   kind: z.enum(['program', 'breakthrough', 'task-group']).optional(),
   ...pageQuery,
 });
@@ -49,7 +49,7 @@ export const taskCreate = taskSchema.extend({
   position: z.int().min(0).optional(),
 });
 export const taskPatch = taskCreate.partial().extend({ version: versionField.optional() });
-export const taskListQuery = z.object({
+export const taskListQuery = z.strictObject({
   program: z.coerce.number().int().optional(),
   status: z.enum(TASK_STATUSES).optional(),
   lead: z.string().optional(),
@@ -68,11 +68,11 @@ export const noteOut = z.object({
   ...recordMeta,
 });
 export type NoteOut = z.infer<typeof noteOut>;
-export const noteCreate = z.object({
+export const noteCreate = z.strictObject({
   date: z.string().regex(DATE_PATTERN),
   progress: z.number().min(0).max(100).nullish(),
   text: localizedText,
 });
 export const notePatch = noteCreate.partial().extend({ version: versionField.optional() });
-export const noteParams = z.object({ code: z.string().min(1), id: idParam });
-export const noteListQuery = z.object(pageQuery);
+export const noteParams = z.strictObject({ code: z.string().min(1), id: idParam });
+export const noteListQuery = z.strictObject(pageQuery);

@@ -5,12 +5,12 @@ import { langQuery } from './common.js';
 export const REPORT_TYPES = ['midterm', 'annual', 'final'] as const;
 export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 
-export const reportParams = z.object({
+export const reportParams = z.strictObject({
   code: z.string().min(1),
   type: z.enum(REPORT_TYPES),
 });
 
-export const reportQuery = z.object({
+export const reportQuery = z.strictObject({
   year: z.coerce.number().int().min(1900).max(2200),
   format: z.enum(REPORT_FORMATS).default('docx'),
   /** auto: LibreOffice when installed (exact), else pdfmake. */

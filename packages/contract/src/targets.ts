@@ -28,8 +28,8 @@ export type TargetOut = z.infer<typeof targetOut>;
 
 export const targetCreate = targetSchema.extend({ position: z.int().min(0).optional() });
 export const targetPatch = targetCreate.partial().extend({ version: versionField.optional() });
-export const targetParams = z.object({ code: z.string().min(1), id: idParam });
-export const targetListQuery = z.object({
+export const targetParams = z.strictObject({ code: z.string().min(1), id: idParam });
+export const targetListQuery = z.strictObject({
   group: z.string().optional(),
   indicator: z.string().optional(),
   ...pageQuery,

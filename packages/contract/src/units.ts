@@ -24,8 +24,8 @@ export const unitCreate = unitSchema.extend({
 });
 export const unitPatch = unitCreate.partial().extend({ version: versionField.optional() });
 
-export const unitParams = z.object({ code: z.string().min(1) });
-export const unitListQuery = z.object({
+export const unitParams = z.strictObject({ code: z.string().min(1) });
+export const unitListQuery = z.strictObject({
   /** Children of this unit; empty for the top-level units. */
   parent: z.string().optional(),
   level: z.string().optional(),
@@ -43,7 +43,7 @@ export const lineageOut = z.object({
   effective: z.string(),
   note: z.string().nullable(),
 });
-export const reorganisationBody = z.object({
+export const reorganisationBody = z.strictObject({
   kind: z.enum(['merge', 'split']),
   from: z.array(z.string().min(1)).min(1),
   to: z.array(z.string().min(1)).min(1),
@@ -51,7 +51,7 @@ export const reorganisationBody = z.object({
   note: z.string().nullish(),
 });
 
-export const unitFiguresQuery = z.object({
+export const unitFiguresQuery = z.strictObject({
   indicator: z.string().min(1),
   from: z.coerce.number().int().min(1900).max(2200).optional(),
   to: z.coerce.number().int().min(1900).max(2200).optional(),

@@ -15,7 +15,7 @@ export const usernameSchema = z
 /** At least 10 characters: long passwords beat composition rules (NIST SP 800-63B). */
 export const passwordSchema = z.string().min(10).max(200);
 
-export const roleGrantSchema = z.object({
+export const roleGrantSchema = z.strictObject({
   role: z.enum(ROLES),
   /** Unit code; null or absent: every unit. Ignored for admin (always every unit). */
   unit: z.string().min(1).nullable().default(null),
@@ -39,7 +39,7 @@ export const userResponse = z.object({
 });
 export type UserResponse = z.infer<typeof userResponse>;
 
-export const createUserBody = z.object({
+export const createUserBody = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
   displayName: z.string().trim().min(1).max(200).nullable().optional(),
@@ -47,12 +47,12 @@ export const createUserBody = z.object({
 });
 
 export const updateUserBody = z
-  .object({
+  .strictObject({
     displayName: z.string().trim().min(1).max(200).nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .strict();
 
-export const rolesBody = z.object({ roles: z.array(roleGrantSchema).max(100) });
-export const passwordBody = z.object({ password: passwordSchema });
-export const userIdParams = z.object({ id: idParam });
+export const rolesBody = z.strictObject({ roles: z.array(roleGrantSchema).max(100) });
+export const passwordBody = z.strictObject({ password: passwordSchema });
+export const userIdParams = z.strictObject({ id: idParam });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-export const workflowQuery = z.object({
+export const workflowQuery = z.strictObject({
   plan: z.string().min(1),
   unit: z.string().min(1),
   year: z.coerce.number().int().min(1900).max(2200).optional(),
 });
 
-export const stepBody = z.object({
+export const stepBody = z.strictObject({
   plan: z.string().min(1),
   unit: z.string().min(1),
   year: z.number().int().min(1900).max(2200),
