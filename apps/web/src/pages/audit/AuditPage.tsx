@@ -100,8 +100,8 @@ function AuditTrail(): ReactNode {
           set({ user: user.trim() || undefined });
         }}
       >
-        <label>
-          <span>{t('audit.unit')}</span>
+        <div className="picker">
+          <span aria-hidden>{t('audit.unit')}</span>
           <Select
             aria-label={t('audit.unit')}
             allowClear
@@ -115,9 +115,9 @@ function AuditTrail(): ReactNode {
               label: `${u.name} (${u.code})`,
             }))}
           />
-        </label>
-        <label>
-          <span>{t('audit.indicator')}</span>
+        </div>
+        <div className="picker">
+          <span aria-hidden>{t('audit.indicator')}</span>
           <Select
             aria-label={t('audit.indicator')}
             allowClear
@@ -132,9 +132,9 @@ function AuditTrail(): ReactNode {
               label: `${localize(i.name, lang)} (${i.code})`,
             }))}
           />
-        </label>
-        <label>
-          <span>{t('audit.entity')}</span>
+        </div>
+        <div className="picker">
+          <span aria-hidden>{t('audit.entity')}</span>
           <Select
             aria-label={t('audit.entity')}
             allowClear
@@ -145,9 +145,9 @@ function AuditTrail(): ReactNode {
             onChange={(entity?: string) => set({ entity })}
             options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
           />
-        </label>
-        <label>
-          <span>{t('audit.user')}</span>
+        </div>
+        <div className="picker">
+          <span aria-hidden>{t('audit.user')}</span>
           <Input
             aria-label={t('audit.user')}
             value={user}
@@ -157,9 +157,9 @@ function AuditTrail(): ReactNode {
             onBlur={() => set({ user: user.trim() || undefined })}
             allowClear
           />
-        </label>
-        <label>
-          <span>{t('audit.from')}</span>
+        </div>
+        <div className="picker">
+          <span aria-hidden>{t('audit.from')}</span>
           <Input
             type="date"
             aria-label={t('audit.from')}
@@ -168,9 +168,9 @@ function AuditTrail(): ReactNode {
             style={{ width: 160 }}
             onChange={(e) => set({ from: e.target.value || undefined })}
           />
-        </label>
-        <label>
-          <span>{t('audit.to')}</span>
+        </div>
+        <div className="picker">
+          <span aria-hidden>{t('audit.to')}</span>
           <Input
             type="date"
             aria-label={t('audit.to')}
@@ -179,7 +179,7 @@ function AuditTrail(): ReactNode {
             style={{ width: 160 }}
             onChange={(e) => set({ to: e.target.value || undefined })}
           />
-        </label>
+        </div>
         <Button htmlType="submit">{t('audit.apply')}</Button>
         <Button
           onClick={() => {

@@ -52,8 +52,10 @@ function Programs({ ctx }: { ctx: PlanContext }): ReactNode {
               : t('programs.overdueTotal', { count: overdueTotal })}
           </p>
           <div className="page-tools">
-            <label>
-              <span style={{ marginRight: 8 }}>{t('programs.kindFilter')}</span>
+            <div className="picker">
+              <span className="picker-label" aria-hidden>
+                {t('programs.kindFilter')}
+              </span>
               <Select
                 aria-label={t('programs.kindFilter')}
                 value={kind}
@@ -64,7 +66,7 @@ function Programs({ ctx }: { ctx: PlanContext }): ReactNode {
                   ...kinds.map((k) => ({ value: k, label: t(`programs.kind.${k}`) })),
                 ]}
               />
-            </label>
+            </div>
             <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
               {t('programs.overdueOnly')}
             </Checkbox>

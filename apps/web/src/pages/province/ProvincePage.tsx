@@ -142,8 +142,10 @@ function Province({ parent, year, units, plans }: ProvinceProps): ReactNode {
   return (
     <div data-testid="province">
       <div className="page-tools">
-        <label>
-          <span className="picker-label">{t('plan.asOf')}</span>
+        <div className="picker">
+          <span className="picker-label" aria-hidden>
+            {t('plan.asOf')}
+          </span>
           <Select
             aria-label={t('plan.asOf')}
             data-testid="year"
@@ -156,7 +158,7 @@ function Province({ parent, year, units, plans }: ProvinceProps): ReactNode {
             }
             options={years.map((y) => ({ value: y, label: String(y) }))}
           />
-        </label>
+        </div>
         {rankYear !== undefined && rankYear > 0 && ranked.size > 0 && (
           <span>{t('province.ranksYear', { year: rankYear })}</span>
         )}
@@ -362,7 +364,8 @@ function Grid({
           <ColorTag color={AA.grey}>{t('dashboard.insufficient')}</ColorTag>
         </li>
       </ul>
-      <div className="grid-scroll" role="region" aria-label={t('province.grid')} tabIndex={0}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
+      <section className="grid-scroll" aria-label={t('province.grid')} tabIndex={0}>
         <table className="band-grid" data-testid="band-grid">
           <caption className="sr-only">{t('province.gridCaption')}</caption>
           <thead>
@@ -397,7 +400,7 @@ function Grid({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }
@@ -415,8 +418,9 @@ function Cell({
   const lang = useLang();
   if (!cell)
     return (
-      <span className="grid-none" aria-label={t('province.noTarget')}>
-        ·
+      <span className="grid-none">
+        <span aria-hidden>·</span>
+        <span className="sr-only">{t('province.noTarget')}</span>
       </span>
     );
   const words = cell.band == null ? t('dashboard.insufficient') : cell.bandLabel;

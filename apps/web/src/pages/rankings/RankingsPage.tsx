@@ -51,8 +51,10 @@ export function RankingsPage(): ReactNode {
       <h1 className="page-title">{t('rankings.title')}</h1>
       <p className="page-subtitle">{t('rankings.intro')}</p>
       <form className="page-tools" aria-label={t('rankings.pickers')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          <span className="picker-label">{t('rankings.indicator')}</span>
+        <div className="picker">
+          <span className="picker-label" aria-hidden>
+            {t('rankings.indicator')}
+          </span>
           <Select
             aria-label={t('rankings.indicator')}
             data-testid="pick-indicator"
@@ -67,9 +69,11 @@ export function RankingsPage(): ReactNode {
               label: `${localize(i.name, lang)} (${i.code})`,
             }))}
           />
-        </label>
-        <label>
-          <span className="picker-label">{t('rankings.year')}</span>
+        </div>
+        <div className="picker">
+          <span className="picker-label" aria-hidden>
+            {t('rankings.year')}
+          </span>
           <Select
             aria-label={t('rankings.year')}
             data-testid="pick-year"
@@ -79,9 +83,11 @@ export function RankingsPage(): ReactNode {
             onChange={(year: number) => set({ year })}
             options={years.map((y) => ({ value: y, label: String(y) }))}
           />
-        </label>
-        <label>
-          <span className="picker-label">{t('rankings.parent')}</span>
+        </div>
+        <div className="picker">
+          <span className="picker-label" aria-hidden>
+            {t('rankings.parent')}
+          </span>
           <Select
             aria-label={t('rankings.parent')}
             data-testid="pick-parent"
@@ -93,7 +99,7 @@ export function RankingsPage(): ReactNode {
             onChange={(parent: string) => set({ parent })}
             options={parents.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
           />
-        </label>
+        </div>
         <Radio.Group
           aria-label={t('rankings.by')}
           value={by}

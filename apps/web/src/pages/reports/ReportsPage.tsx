@@ -81,8 +81,10 @@ function ReportForm({ ctx }: { ctx: PlanContext }): ReactNode {
           />
         </fieldset>
         <div className="report-row">
-          <label>
-            <span className="picker-label">{t('reports.year')}</span>
+          <div className="picker">
+            <span className="picker-label" aria-hidden>
+              {t('reports.year')}
+            </span>
             <Select
               aria-label={t('reports.year')}
               data-testid="report-year"
@@ -92,9 +94,11 @@ function ReportForm({ ctx }: { ctx: PlanContext }): ReactNode {
               onChange={setYear}
               options={termYears(ctx.plan).map((y) => ({ value: y, label: String(y) }))}
             />
-          </label>
-          <label>
-            <span className="picker-label">{t('reports.language')}</span>
+          </div>
+          <div className="picker">
+            <span className="picker-label" aria-hidden>
+              {t('reports.language')}
+            </span>
             <Select
               aria-label={t('reports.language')}
               disabled={busy}
@@ -106,7 +110,7 @@ function ReportForm({ ctx }: { ctx: PlanContext }): ReactNode {
                 { value: 'en', label: 'English' },
               ]}
             />
-          </label>
+          </div>
         </div>
         <fieldset disabled={busy}>
           <legend>{t('reports.format')}</legend>
