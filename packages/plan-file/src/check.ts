@@ -222,6 +222,8 @@ function boundedIndicators(indicators: unknown[], codes: Map<string, number>): M
       Array.isArray(b) && b.length === 2 && b.every((x) => x === null || num(x) !== undefined)
         ? ([b[0], b[1]] as [number | null, number | null])
         : null;
+    // Bounds upside down are their own problem (min-above-max): no figure is judged by them.
+    if (bounds && bounds[0] !== null && bounds[1] !== null && bounds[0] > bounds[1]) return;
     out.set(code, { code, unit: ind.unit, bounds });
   });
   return out;
