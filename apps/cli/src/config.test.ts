@@ -14,7 +14,23 @@ describe('loadConfig', () => {
         lang: 'vi',
         trustProxy: false,
         tokenMaxDays: 365,
+        limits: { anonymousReportsPerMinute: 10, pdfQueue: 4 },
       },
+    });
+  });
+
+  it('reads the limits on costly anonymous work, and refuses what is not a sane limit', () => {
+    expect(loadConfig({ CHITIEU_ANON_REPORTS_PER_MINUTE: '3', CHITIEU_PDF_QUEUE: '2' }, '/')).toMatchObject({
+      ok: true,
+      config: { limits: { anonymousReportsPerMinute: 3, pdfQueue: 2 } },
+    });
+    expect(
+      loadConfig({ CHITIEU_ANON_REPORTS_PER_MINUTE: '0', CHITIEU_PDF_QUEUE: '101', CHITIEU_LANG: 'en' }),
+    ).toEqual({
+      ok: false,
+      lang: 'en',
+      message:
+        'CHITIEU_ANON_REPORTS_PER_MINUTE="0" is not valid: must be a whole number from 1 to 10000 (reports per minute for one address not signed in); CHITIEU_PDF_QUEUE="101" is not valid: must be a whole number from 1 to 100 (LibreOffice PDF conversions running or waiting)',
     });
   });
 

@@ -15,6 +15,8 @@ export const DEFAULTS = {
   CHITIEU_LANG: 'vi',
   TRUST_PROXY: 'false',
   CHITIEU_TOKEN_MAX_DAYS: '365',
+  CHITIEU_ANON_REPORTS_PER_MINUTE: '10',
+  CHITIEU_PDF_QUEUE: '4',
 } as const;
 
 /** The configuration of a chitieu process, read from the environment. */
@@ -32,11 +34,21 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** The longest an API token may live, in days. */
   tokenMaxDays: number;
+  /** Reports per minute and address without signing in; LibreOffice conversions running or waiting. */
+  limits: { anonymousReportsPerMinute: number; pdfQueue: number };
 }
 
 type Problem =
   | {
-      variable: 'PORT' | 'HOST' | 'CHITIEU_DEMO' | 'CHITIEU_LANG' | 'TRUST_PROXY' | 'CHITIEU_TOKEN_MAX_DAYS';
+      variable:
+        | 'PORT'
+        | 'HOST'
+        | 'CHITIEU_DEMO'
+        | 'CHITIEU_LANG'
+        | 'TRUST_PROXY'
+        | 'CHITIEU_TOKEN_MAX_DAYS'
+        | 'CHITIEU_ANON_REPORTS_PER_MINUTE'
+        | 'CHITIEU_PDF_QUEUE';
       value: string;
     }
   | { variable: 'DATABASE_URL'; value: string; problem: DatabaseUrlProblem };
@@ -53,6 +65,10 @@ const RULES: Record<
     TRUST_PROXY:
       'phải là false, true, số proxy tin cậy (1, 2…) hoặc danh sách địa chỉ IP/dải CIDR của proxy, cách nhau bằng dấu phẩy',
     CHITIEU_TOKEN_MAX_DAYS: 'phải là số ngày nguyên từ 1 đến 3650',
+    CHITIEU_ANON_REPORTS_PER_MINUTE:
+      'phải là số nguyên từ 1 đến 10000 (số báo cáo mỗi phút cho một địa chỉ chưa đăng nhập)',
+    CHITIEU_PDF_QUEUE:
+      'phải là số nguyên từ 1 đến 100 (số lượt chuyển PDF bằng LibreOffice đang chạy hoặc chờ)',
     'unsupported-scheme': 'dùng sqlite:ĐƯỜNG_DẪN hoặc postgres://user@host:port/db',
     'missing-path': 'thiếu đường dẫn tệp sau sqlite:',
     malformed: 'địa chỉ PostgreSQL phải có dạng postgres://user@host:port/db',
@@ -66,6 +82,10 @@ const RULES: Record<
     TRUST_PROXY:
       'must be false, true, the number of trusted proxies (1, 2…) or the proxies’ IP addresses/CIDR ranges, comma-separated',
     CHITIEU_TOKEN_MAX_DAYS: 'must be a whole number of days from 1 to 3650',
+    CHITIEU_ANON_REPORTS_PER_MINUTE:
+      'must be a whole number from 1 to 10000 (reports per minute for one address not signed in)',
+    CHITIEU_PDF_QUEUE:
+      'must be a whole number from 1 to 100 (LibreOffice PDF conversions running or waiting)',
     'unsupported-scheme': 'use sqlite:PATH or postgres://user@host:port/db',
     'missing-path': 'a file path must follow sqlite:',
     malformed: 'a PostgreSQL address looks like postgres://user@host:port/db',
@@ -94,6 +114,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[1-9]\d{0,3}$/)
     .refine((v) => Number(v) <= 3650),
+  CHITIEU_ANON_REPORTS_PER_MINUTE: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/)
+    .refine((v) => Number(v) <= 10_000),
+  CHITIEU_PDF_QUEUE: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/)
+    .refine((v) => Number(v) <= 100),
 });
 
 /**
@@ -167,6 +195,10 @@ export function loadConfig(
       lang,
       trustProxy: parseTrustProxy(raw.TRUST_PROXY) ?? false,
       tokenMaxDays: Number(raw.CHITIEU_TOKEN_MAX_DAYS),
+      limits: {
+        anonymousReportsPerMinute: Number(raw.CHITIEU_ANON_REPORTS_PER_MINUTE),
+        pdfQueue: Number(raw.CHITIEU_PDF_QUEUE),
+      },
     },
   };
 }

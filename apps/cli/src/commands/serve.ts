@@ -61,6 +61,7 @@ export function registerServe(program: Command): void {
           database: handle,
           trustProxy: config.trustProxy,
           auth: { tokenMaxDays: config.tokenMaxDays },
+          limits: config.limits,
         });
         let url: string;
         try {
