@@ -3,6 +3,7 @@ import { exportPlanFile, getPlan, importPlanFile } from '@chitieu/db';
 import { parsePlanFile, serializePlanFile } from '@chitieu/plan-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { valuesForReader } from '../../auth/export-scope.js';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { found, writeContext } from '../kit.js';
@@ -87,8 +88,10 @@ export const planFileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      found(await getPlan(db(), request.params.code));
-      const file = found(await exportPlanFile(db(), request.params.code));
+      const plan = found(await getPlan(db(), request.params.code));
+      const exported = found(await exportPlanFile(db(), request.params.code));
+      // Only the figures this reader may see (public readers: the plan's unit's, without notes).
+      const file = { ...exported, values: await valuesForReader(request, plan, exported.values) };
       const yaml = request.query.format === 'yaml';
       return reply
         .type(yaml ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8')
