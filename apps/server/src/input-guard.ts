@@ -8,6 +8,13 @@ import {
 import { ApiError } from './errors.js';
 import { languageOf } from './i18n.js';
 
+/** Whether a parsed part of a request (params, query) holds no field at all. */
+function isEmpty(part: unknown): boolean {
+  if (part === null || typeof part !== 'object') return true;
+  for (const _ in part) return false;
+  return true;
+}
+
 /** The 400 for control characters found in one part of a request, or null when there are none. */
 function refusal(request: FastifyRequest, found: ControlCharacterFound[]): ApiError | null {
   if (found.length === 0) return null;
@@ -32,6 +39,8 @@ export function installInputGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const params = request.params;
     const query = request.query;
+    // Most requests (the health check among them) carry neither: nothing to walk.
+    if (isEmpty(params) && isEmpty(query)) return;
     const found = [
       ...findControlCharacters(params, { allCodes: true }, ['params']),
       ...findControlCharacters(query, { allCodes: true }, ['querystring']),
