@@ -1,4 +1,5 @@
 export * from './availability.js';
+export * from './commands/index.js';
 export * from './connect.js';
 export * from './migrate.js';
 export { LATEST_MIGRATION } from './migrations/index.js';
@@ -12,7 +13,16 @@ export * from './repositories/lineage.js';
 export type { ImportProblemCode } from './repositories/messages.js';
 export * from './repositories/plan-file.js';
 export * from './repositories/records.js';
-export { indicatorOfRow, localizedOf } from './repositories/row-mapping.js';
+export {
+  indicatorOfRow,
+  indicatorRow,
+  localizedOf,
+  planRow,
+  programRow,
+  type StoredTarget,
+  targetRow,
+  taskRow,
+} from './repositories/row-mapping.js';
 export type { RowCounts } from './repositories/rows.js';
 export * from './repositories/unit-scope.js';
 export * from './repositories/workflow.js';

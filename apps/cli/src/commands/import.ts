@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Lang } from '@chitieu/core';
 import { type DatabaseHandle, type ImportCounts, type ImportedKind, importPlanFile } from '@chitieu/db';
 import type { Command } from 'commander';
@@ -72,7 +73,9 @@ export async function importFile(
   if (!data) throw new CliError(lines.join('\n'), EXIT_BAD_INPUT);
   for (const line of lines) process.stderr.write(`${line}\n`);
   progress.step('write', String(data.values.length));
-  const result = await importPlanFile(handle.db, data, { actor, lang }).finally(() => progress.done());
+  const result = await importPlanFile(handle.db, data, { actor, lang, file: basename(file) }).finally(() =>
+    progress.done(),
+  );
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
     throw new CliError(

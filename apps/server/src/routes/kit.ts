@@ -161,6 +161,8 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
     load: (params: z.infer<P>) => Promise<R>;
     /** The record as it now is, the way GET shows it (for a stale version). */
     present: (row: RawRow) => Promise<unknown>;
+    /** The domain command that deletes (default: a plain versioned delete of `table`). */
+    remove?: (current: R, version: number, ctx: WriteContext) => Promise<void>;
   },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().delete(
@@ -178,16 +180,13 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
     async (request, reply) => {
       const current = await options.load(request.params as z.infer<P>);
       const db = app.database.db;
+      const version = versionOf(request);
+      const ctx = writeContext(request);
       await guarded(
         () =>
-          deleteRecord(
-            db,
-            options.table,
-            options.subject,
-            current.id,
-            versionOf(request),
-            writeContext(request),
-          ),
+          options.remove
+            ? options.remove(current, version, ctx)
+            : deleteRecord(db, options.table, options.subject, current.id, version, ctx),
         (now) => options.present(now),
         current as unknown as RawRow,
       );
@@ -227,11 +226,18 @@ export function patchRoute<
     subject: AuditSubject;
     load: (params: z.infer<P>) => Promise<R>;
     /** Columns to change, and changes kept in other tables (links) with how to write them. */
-    changes: (
+    changes?: (
       body: Omit<z.infer<B>, 'version'>,
       current: R,
     ) => Promise<{ columns: Record<string, unknown>; also?: Parameters<typeof updateRecord>[7] }>;
     present: (row: RawRow) => Promise<unknown>;
+    /** The domain command that applies the body (then `changes` is not called). */
+    update?: (
+      current: R,
+      version: number,
+      body: Omit<z.infer<B>, 'version'>,
+      ctx: WriteContext,
+    ) => Promise<RawRow>;
   },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().patch(
@@ -248,21 +254,17 @@ export function patchRoute<
     async (request) => {
       const current = await options.load(request.params as z.infer<P>);
       const { version, ...body } = request.body as z.infer<B>;
-      const { columns, also } = await options.changes(body, current);
       const db = app.database.db;
       const ctx = writeContext(request);
+      const expected = versionOf(request, version);
+      const update = options.update;
       const row = await guarded(
-        () =>
-          updateRecord(
-            db,
-            options.table,
-            options.subject,
-            current.id,
-            versionOf(request, version),
-            columns,
-            ctx,
-            also,
-          ),
+        async () => {
+          if (update) return update(current, expected, body, ctx);
+          if (!options.changes) throw new Error(`PATCH ${url} has neither update nor changes`);
+          const { columns, also } = await options.changes(body, current);
+          return updateRecord(db, options.table, options.subject, current.id, expected, columns, ctx, also);
+        },
         (now) => options.present(now),
       );
       return options.present(row as unknown as RawRow);

@@ -1,4 +1,13 @@
+/**
+ * Domain commands: the only code that changes data. Each runs in one transaction, checks its input
+ * with the shared rules, writes, and appends its audit entries. The API routes, the CLI and every
+ * importer call them.
+ */
 export * from './approvals.js';
 export * from './context.js';
 export * from './figures.js';
+export * from './indicators.js';
 export * from './plan-file.js';
+export * from './plans.js';
+export * from './targets.js';
+export * from './workflow.js';

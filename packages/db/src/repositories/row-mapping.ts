@@ -1,6 +1,6 @@
 import type { Indicator, LocalizedText, Plan, Program, Target, Task } from '@chitieu/core';
 import type { Selectable } from 'kysely';
-import type { IndicatorTable } from '../schema.js';
+import type { IndicatorTable, PlanTable, TargetTable } from '../schema.js';
 
 /** Text stored as two columns, Vietnamese and optionally English. */
 export const localizedOf = (vi: string, en: string | null): LocalizedText =>
@@ -126,5 +126,54 @@ export function taskRow(t: Task, programId: number, position: number) {
     due: t.due ?? null,
     status: t.status ?? null,
     progress: t.progress ?? null,
+  };
+}
+
+const parseJson = <T>(s: string | null): T | null => (s == null ? null : (JSON.parse(s) as T));
+
+/**
+ * A plan row as core's plan fields (without its unit, targets and programs): the row → object mapping
+ * the commands compare a change against.
+ *
+ * @example planOfRow(row) // { code: 'NQ-XI', title: { vi: '…' }, kind: 'party-resolution', baselineYear: 2020, … }
+ */
+export function planOfRow(r: Selectable<PlanTable>): Omit<Plan, 'targets' | 'programs' | 'unit'> {
+  return {
+    code: r.code,
+    title: localizedOf(r.title_vi, r.title_en),
+    kind: r.kind,
+    issuer: r.issuer,
+    visibility: r.visibility,
+    baselineYear: r.baseline_year,
+    targetYear: r.target_year,
+    methodology: r.methodology,
+    bands: parseJson<number[]>(r.bands),
+    bandLabels: parseJson<LocalizedText[]>(r.band_labels),
+    forecast:
+      r.forecast_exceed == null && r.forecast_complete == null
+        ? null
+        : { exceed: r.forecast_exceed, complete: r.forecast_complete },
+  };
+}
+
+/**
+ * A target row as the target a plan file carries (its indicator by code).
+ *
+ * @example targetOfRow(row, 'GO') // { code: 'T1', text: { vi: '…' }, indicator: 'GO', kind: 'avg-growth', value: 7.5, … }
+ */
+export function targetOfRow(r: Selectable<TargetTable>, indicator: string): StoredTarget {
+  return {
+    code: r.code,
+    group: r.group_name,
+    text: localizedOf(r.text_vi, r.text_en),
+    indicator,
+    kind: r.kind,
+    value: r.value,
+    low: r.low,
+    high: r.high,
+    input: r.input,
+    expected: r.expected,
+    lead: r.lead,
+    coAgencies: parseJson<string[]>(r.co_agencies),
   };
 }

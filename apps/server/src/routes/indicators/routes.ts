@@ -5,13 +5,14 @@ import {
   indicatorParams,
   indicatorPatch,
 } from '@chitieu/contract';
+import type { Indicator } from '@chitieu/core';
 import {
-  createRecord,
-  DomainError,
-  type Executor,
+  createIndicator,
+  deleteIndicator,
   getIndicator,
-  indicatorIds,
+  indicatorRow,
   listIndicators,
+  updateIndicator,
 } from '@chitieu/db';
 import { applyDefaults } from '@chitieu/plan-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,29 +24,15 @@ import { presentIndicator } from './presenter.js';
 const INDICATOR = { entity: 'indicator', code: (r: Record<string, unknown>) => String(r.code) };
 type IndicatorInput = z.infer<typeof indicatorCreate>;
 
-/** The weight indicator must exist. */
-async function checkWeight(db: Executor, weight: string | null | undefined): Promise<void> {
-  if (weight && !(await indicatorIds(db, [weight])).has(weight))
-    throw new DomainError('unknown-reference', [{ path: 'weight', kind: 'indicator', subject: weight }]);
-}
-
-/** Columns of an indicator, with the plan file's defaults (decimals, trend, bounds by unit of measure). */
-function indicatorColumns(input: IndicatorInput) {
+/** An indicator with the plan file's defaults (decimals, trend, bounds by unit of measure). */
+function withDefaults(input: IndicatorInput): Indicator {
   const i = applyDefaults({ format: 'chitieu.plan/1', indicators: [input] }).indicators[0] ?? input;
   return {
-    code: i.code,
-    name_vi: i.name.vi,
-    name_en: i.name.en ?? null,
-    measure: i.unit,
-    direction: i.direction,
+    ...i,
     decimals: i.decimals ?? 0,
     trend: i.trend ?? 'compound',
     aggregation: i.aggregation ?? 'sum',
-    weight_code: i.weight ?? null,
-    bound_min: i.bounds?.[0] ?? null,
-    bound_max: i.bounds?.[1] ?? null,
-    formula: i.formula ?? null,
-  };
+  } as Indicator;
 }
 
 /** Indicators: the catalogue of measured quantities, shared by every plan. */
@@ -83,14 +70,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await checkWeight(db(), request.body.weight);
-      const row = await createRecord(
-        db(),
-        'indicators',
-        INDICATOR,
-        indicatorColumns(request.body),
-        writeContext(request),
-      );
+      const row = await createIndicator(db(), withDefaults(request.body), writeContext(request));
       return reply.code(201).send(presentIndicator(row));
     },
   );
@@ -117,10 +97,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'indicators',
     subject: INDICATOR,
     load: async (p) => found(await getIndicator(db(), p.code)),
-    changes: async (patch, current) => {
-      await checkWeight(db(), patch.weight);
-      const all = indicatorColumns({ ...presentIndicator(current), ...patch });
-      return { columns: Object.fromEntries(Object.entries(all).filter(([k]) => patchTouches(patch, k))) };
+    update: async (current, version, patch, ctx) => {
+      const all = indicatorRow(withDefaults({ ...presentIndicator(current), ...patch }));
+      const columns = Object.fromEntries(Object.entries(all).filter(([k]) => patchTouches(patch, k)));
+      return updateIndicator(db(), current.code, version, columns, ctx);
     },
     present: async (row) => presentIndicator(found(await getIndicator(db(), String(row.code)))),
   });
@@ -132,6 +112,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'indicators',
     subject: INDICATOR,
     load: async (p) => found(await getIndicator(db(), p.code)),
+    remove: (current, version, ctx) => deleteIndicator(db(), current.code, version, ctx),
     present: async (row) => presentIndicator(found(await getIndicator(db(), String(row.code)))),
   });
 };

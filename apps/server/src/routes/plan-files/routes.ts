@@ -12,6 +12,18 @@ import { found, writeContext } from '../kit.js';
 const PLAN_FILE_LIMIT = 64 * 1024 * 1024;
 const TEXT_TYPES = ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
+/** The file's name a client sends in `X-File-Name` (URI-encoded), without any folder; null when absent. */
+function fileNameOf(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string' || header === '') return null;
+  let name = header;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    // kept as sent
+  }
+  return name.split(/[\\/]/).at(-1)?.slice(0, 255) || null;
+}
+
 /** Where a problem is in the file, in the reader's language. */
 const at = (line: number | undefined, column: number | undefined, lang: 'vi' | 'en') =>
   line === undefined
@@ -61,11 +73,19 @@ export const planFileRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const ctx = writeContext(request);
-      const result = await importPlanFile(db(), parsed.data, { actor: ctx.actor?.username ?? null, lang });
+      const result = await importPlanFile(db(), parsed.data, {
+        actor: ctx.actor ?? null,
+        reason: ctx.reason ?? null,
+        file: fileNameOf(request.headers['x-file-name']),
+        lang,
+      });
       if (!result.ok) {
+        // A file that would change approved figures is a conflict with the approval, not a bad reference.
+        const locked = result.problems.some((p) => p.code === 'figures-locked');
+        const archived = result.problems.some((p) => p.code === 'plan-archived');
         throw new ApiError(
-          422,
-          'unknown-reference',
+          locked || archived ? 409 : 422,
+          locked ? 'figures-locked' : archived ? 'plan-archived' : 'unknown-reference',
           result.problems.map((p) => ({ path: p.path, message: p.message })),
         );
       }

@@ -13,18 +13,19 @@ export function presentPlan(p: PlanRecord): PlanOut {
     code: p.code,
     title: textOf(p.title_vi, p.title_en),
     unit: p.unit_code,
-    kind: p.kind as PlanOut['kind'],
+    kind: p.kind,
     issuer: p.issuer,
     baselineYear: p.baseline_year,
     targetYear: p.target_year,
-    methodology: p.methodology as PlanOut['methodology'],
+    methodology: p.methodology,
     bands: p.bands == null ? null : (JSON.parse(p.bands) as number[]),
     bandLabels: p.band_labels == null ? null : (JSON.parse(p.band_labels) as LocalizedText[]),
     forecast:
       p.forecast_exceed == null && p.forecast_complete == null
         ? null
         : { exceed: p.forecast_exceed, complete: p.forecast_complete },
-    visibility: p.visibility === 'private' ? 'private' : 'public',
+    visibility: p.visibility,
+    state: p.state,
     ...metaOf(p),
   };
 }

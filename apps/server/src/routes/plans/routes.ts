@@ -1,52 +1,40 @@
-import { planCreate, planListQuery, planOut, planParams, planPatch } from '@chitieu/contract';
-import { createRecord, DomainError, getPlan, listPlans, unitIds } from '@chitieu/db';
+import { planCreate, planListQuery, planOut, planParams, planPatch, planStateBody } from '@chitieu/contract';
+import {
+  createPlan,
+  deletePlan,
+  getPlan,
+  listPlans,
+  type PlanFields,
+  setPlanArchived,
+  updatePlan,
+} from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { errorBodySchema } from '../../errors.js';
-import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
+import {
+  deleteRoute,
+  found,
+  guarded,
+  pageOf,
+  patchRoute,
+  presentPage,
+  versionOf,
+  writeContext,
+  writeErrors,
+} from '../kit.js';
 import { presentPlan } from './presenter.js';
 
-const PLAN = {
-  entity: 'plan',
-  code: (r: Record<string, unknown>) => String(r.code),
-  unitId: (r: Record<string, unknown>) => Number(r.unit_id),
-};
 type PlanInput = z.infer<typeof planCreate>;
 
-/** Plan columns from API fields; only the fields given. */
-function planColumns(p: Partial<PlanInput>): Record<string, unknown> {
-  const c: Record<string, unknown> = {};
-  if (p.code !== undefined) c.code = p.code;
-  if (p.title !== undefined) {
-    c.title_vi = p.title.vi;
-    c.title_en = p.title.en ?? null;
-  }
-  if (p.kind !== undefined) c.kind = p.kind ?? 'other';
-  if (p.issuer !== undefined) c.issuer = p.issuer ?? null;
-  if (p.baselineYear !== undefined) c.baseline_year = p.baselineYear;
-  if (p.targetYear !== undefined) c.target_year = p.targetYear;
-  if (p.methodology !== undefined) c.methodology = p.methodology ?? 'chitieu';
-  if (p.bands !== undefined) c.bands = p.bands == null ? null : JSON.stringify(p.bands);
-  if (p.bandLabels !== undefined) c.band_labels = p.bandLabels == null ? null : JSON.stringify(p.bandLabels);
-  if (p.forecast !== undefined) {
-    c.forecast_exceed = p.forecast?.exceed ?? null;
-    c.forecast_complete = p.forecast?.complete ?? null;
-  }
+/** The API's plan fields as the command's: a field sent as null takes its default. */
+function planFields<T extends Partial<PlanInput>>(p: T): Partial<PlanFields> {
+  const out: Record<string, unknown> = { ...p };
+  if ('kind' in p) out.kind = p.kind ?? 'other';
+  if ('methodology' in p) out.methodology = p.methodology ?? 'chitieu';
   // Nothing said is private: a plan is public only when someone marks it so.
-  if (p.visibility !== undefined) c.visibility = p.visibility ?? 'private';
-  return c;
-}
-
-function checkYears(baseline: number, target: number): void {
-  if (target <= baseline) throw new DomainError('invalid', [{ path: 'targetYear', rule: 'year-order' }]);
-}
-
-async function unitIdOf(db: Parameters<typeof unitIds>[0], code: string): Promise<number> {
-  const id = (await unitIds(db, [code])).get(code);
-  if (id === undefined)
-    throw new DomainError('unknown-reference', [{ path: 'unit', kind: 'unit', subject: code }]);
-  return id;
+  if ('visibility' in p) out.visibility = p.visibility ?? 'private';
+  return out as Partial<PlanFields>;
 }
 
 /** Plans: resolutions and socio-economic plans of a unit over a term. */
@@ -83,15 +71,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const b = request.body;
-      checkYears(b.baselineYear, b.targetYear);
-      const columns = planColumns({ kind: 'other', methodology: 'chitieu', visibility: 'private', ...b });
-      const row = await createRecord(
-        db(),
-        'plans',
-        PLAN,
-        { ...columns, unit_id: await unitIdOf(db(), b.unit) } as never,
-        writeContext(request),
-      );
+      const fields = {
+        ...b,
+        ...planFields({ kind: b.kind, methodology: b.methodology, visibility: b.visibility }),
+      };
+      const row = await createPlan(db(), fields as PlanFields, writeContext(request));
       return reply.code(201).send(presentPlan(found(await getPlan(db(), row.code))));
     },
   );
@@ -126,25 +110,56 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     body: planPatch,
     response: planOut,
     table: 'plans',
-    subject: PLAN,
+    subject: { entity: 'plan' },
     load: async (p) => found(await getPlan(db(), p.code)),
-    changes: async ({ unit, ...patch }, current) => {
-      checkYears(patch.baselineYear ?? current.baseline_year, patch.targetYear ?? current.target_year);
-      const columns = planColumns(patch);
-      if (unit !== undefined) columns.unit_id = await unitIdOf(db(), unit);
-      return { columns };
-    },
+    update: async (current, version, patch, ctx) =>
+      updatePlan(db(), current.code, version, planFields(patch), ctx),
     present: async (row) => presentPlan(found(await getPlan(db(), String(row.code)))),
   });
 
   deleteRoute(app, '/plans/:code', {
     access: planWrite,
     tags: ['plans'],
-    description: 'Delete a plan with its targets, programs and tasks (figures stay: they belong to units).',
+    description:
+      'Delete a plan with its targets, programs and tasks (figures stay: they belong to units); a plan whose figures went through the workflow is archived instead.',
     params: planParams,
     table: 'plans',
-    subject: PLAN,
+    subject: { entity: 'plan' },
     load: async (p) => found(await getPlan(db(), p.code)),
+    remove: (current, version, ctx) => deletePlan(db(), current.code, version, ctx),
     present: async (row) => presentPlan(found(await getPlan(db(), String(row.code)))),
   });
+
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    app.post(
+      `/plans/:code/${action}`,
+      {
+        config: { access: planWrite },
+        schema: {
+          tags: ['plans'],
+          params: planParams,
+          body: planStateBody,
+          response: { 200: planOut, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const plan = found(await getPlan(db(), request.params.code));
+        const row = await guarded(
+          () =>
+            setPlanArchived(
+              db(),
+              plan.code,
+              versionOf(request, request.body.version),
+              archived,
+              writeContext(request),
+            ),
+          async (now) => presentPlan(found(await getPlan(db(), String(now.code)))),
+        );
+        return presentPlan(found(await getPlan(db(), row.code)));
+      },
+    );
+  }
 };

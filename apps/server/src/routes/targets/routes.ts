@@ -1,61 +1,33 @@
-import { planParams, targetCreate, targetListQuery, targetOut, targetParams, targetPatch } from '@chitieu/contract';
 import {
-  createRecord,
-  DomainError,
-  type Executor,
+  planParams,
+  targetCreate,
+  targetListQuery,
+  targetOut,
+  targetParams,
+  targetPatch,
+} from '@chitieu/contract';
+import {
+  createTarget,
+  deleteTarget,
   getPlan,
   getTarget,
-  indicatorIds,
   listTargets,
-  nextPosition,
+  type TargetFields,
+  updateTarget,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { errorBodySchema } from '../../errors.js';
-import {
-  deleteRoute,
-  found,
-  listJson,
-  pageOf,
-  patchRoute,
-  presentPage,
-  writeContext,
-  writeErrors,
-} from '../kit.js';
+import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentTarget } from './presenter.js';
 
 const TARGET = { entity: 'target' };
 type TargetInput = z.infer<typeof targetCreate>;
 
-/** Target columns from API fields; only the fields given. */
-async function targetColumns(db: Executor, t: Partial<TargetInput>): Promise<Record<string, unknown>> {
-  const c: Record<string, unknown> = {};
-  if (t.code !== undefined) c.code = t.code;
-  if (t.position !== undefined) c.position = t.position;
-  if (t.group !== undefined) c.group_name = t.group ?? null;
-  if (t.text !== undefined) {
-    c.text_vi = t.text.vi;
-    c.text_en = t.text.en ?? null;
-  }
-  if (t.indicator !== undefined) {
-    const id = (await indicatorIds(db, [t.indicator])).get(t.indicator);
-    if (id === undefined)
-      throw new DomainError('unknown-reference', [
-        { path: 'indicator', kind: 'indicator', subject: t.indicator },
-      ]);
-    c.indicator_id = id;
-  }
-  if (t.kind !== undefined) c.kind = t.kind;
-  for (const k of ['value', 'low', 'high', 'input', 'expected', 'lead'] as const) {
-    if (t[k] !== undefined) c[k] = t[k] ?? null;
-  }
-  if (t.coAgencies !== undefined) c.co_agencies = listJson(t.coAgencies);
-  return c;
-}
-
-function checkRange(low: number | null | undefined, high: number | null | undefined): void {
-  if (low != null && high != null && low > high)
-    throw new DomainError('invalid', [{ path: 'low', rule: 'range-order' }]);
+/** The API's target fields as the command's (`every` is not stored yet). */
+function targetFields<T extends Partial<TargetInput>>(t: T): Partial<TargetFields> {
+  const { every: _every, ...fields } = t;
+  return fields as Partial<TargetFields>;
 }
 
 const planRead = {
@@ -109,28 +81,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const plan = found(await getPlan(db(), request.params.code));
-      const b = request.body;
-      checkRange(b.low, b.high);
-      const columns = await targetColumns(db(), {
-        group: null,
-        value: null,
-        low: null,
-        high: null,
-        input: null,
-        expected: null,
-        lead: null,
-        coAgencies: null,
-        ...b,
-      });
-      const position =
-        b.position ?? (await nextPosition(db(), 'targets', { column: 'plan_id', id: plan.id }));
-      const row = await createRecord(
-        db(),
-        'targets',
-        TARGET,
-        { ...columns, plan_id: plan.id, position } as never,
-        writeContext(request),
-      );
+      const fields = targetFields(request.body) as TargetFields;
+      const row = await createTarget(db(), plan.code, fields, writeContext(request));
       return reply.code(201).send(presentTarget(found(await getTarget(db(), row.id))));
     },
   );
@@ -153,13 +105,8 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'targets',
     subject: TARGET,
     load: (p) => targetOf(p.code, p.id),
-    changes: async (patch, current) => {
-      checkRange(
-        patch.low === undefined ? current.low : patch.low,
-        patch.high === undefined ? current.high : patch.high,
-      );
-      return { columns: await targetColumns(db(), patch) };
-    },
+    update: (current, version, patch, ctx) =>
+      updateTarget(db(), current.id, version, targetFields(patch), ctx),
     present: async (row) => presentTarget(found(await getTarget(db(), row.id))),
   });
 
@@ -170,6 +117,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'targets',
     subject: TARGET,
     load: (p) => targetOf(p.code, p.id),
+    remove: (current, version, ctx) => deleteTarget(db(), current.id, version, ctx),
     present: async (row) => presentTarget(found(await getTarget(db(), row.id))),
   });
 };
