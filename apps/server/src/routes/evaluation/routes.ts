@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { found, langOf } from '../kit.js';
 import { VersionedCache } from './cache.js';
+import { refuseImplausibleYears, refuseYearOutsideTerm } from './years.js';
 
 /**
  * The CLI's `--json` bytes: two-space JSON and a final newline. Sent as bytes, so no serializer
@@ -39,10 +40,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['evaluation'],
         description:
-          'The evaluation of a plan as of a year (PLAN-FORMAT.md "Evaluation output"), in ?lang= or Accept-Language.',
+          'The evaluation of a plan as of a year (docs/plan-format.md "Evaluation output"), in ?lang= or Accept-Language.',
         params: planParams,
         querystring: evaluationQuery,
-        response: { 200: evaluationOut, 400: errorBodySchema, 404: errorBodySchema },
+        response: { 200: evaluationOut, 400: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -56,6 +57,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
           const data = await loadEvaluationData(db(), code);
           const plan = data?.plans[0];
           if (!data || !plan) throw new ApiError(404, 'not-found');
+          refuseYearOutsideTerm(request, year, plan);
           const values = createValueSource(data);
           return asCliJson(evaluatePlan({ plan, indicators: data.indicators, values, asOf: year, lang }));
         },
@@ -72,7 +74,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['evaluation'],
         description:
-          'Sibling units ranked on an indicator (PLAN-FORMAT.md "Ranking output"); `since` defaults to the earliest plan baseline year.',
+          'Sibling units ranked on an indicator (docs/plan-format.md "Ranking output"); `since` defaults to the earliest plan baseline year.',
         querystring: rankingQuery,
         response: { 200: rankingOut, 400: errorBodySchema, 422: errorBodySchema },
       },
@@ -88,6 +90,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
           : [{ path: 'parent', kind: 'unit' as const, subject: q.parent }]),
       ];
       if (missing.length > 0) throw new DomainError('unknown-reference', missing);
+      await refuseImplausibleYears(db(), request, { year: q.year, since: q.since });
       const key = `ranking|${q.indicator}|${q.year}|${q.by}|${q.parent ?? ''}|${q.since ?? ''}`;
       const body = await cache.get(db(), key, async () => {
         const data = found(await loadHierarchyData(db(), q.parent ?? null, [q.indicator]));
