@@ -85,6 +85,13 @@ function AuditTrail(): ReactNode {
   const [user, setUser] = useState(search.user ?? '');
   useEffect(() => setUser(search.user ?? ''), [search.user]);
 
+  const words = {
+    field: (k: string) => t(`audit.fields.${k}`, { defaultValue: k }),
+    value: (k: string, v: string) =>
+      k === 'status'
+        ? t(`status.${v}`, { defaultValue: t(`programs.taskState.${v}`, { defaultValue: v }) })
+        : v,
+  };
   const unitNames = useMemo(
     () => new Map((units.data?.items ?? []).map((u) => [u.code, u.name])),
     [units.data],
@@ -246,7 +253,7 @@ function AuditTrail(): ReactNode {
                     title: t('audit.change'),
                     key: 'change',
                     render: (_: unknown, r: AuditRecord) => {
-                      const lines = changeLines(r.old, r.new, lang);
+                      const lines = changeLines(r.old, r.new, lang, words);
                       return lines.length === 0 ? (
                         '—'
                       ) : (

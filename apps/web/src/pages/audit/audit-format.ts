@@ -64,6 +64,15 @@ function scalarText(v: unknown, lang: Lang): string {
   return JSON.stringify(v);
 }
 
+/** How a page names a record's fields and words its coded values ("status: estimate" → "Tình trạng: Ước tính"). */
+export interface ChangeWords {
+  field: (key: string) => string;
+  /** A coded text value of a field, or the text as it is. */
+  value: (key: string, text: string) => string;
+}
+
+const asIs: ChangeWords = { field: (k) => k, value: (_k, v) => v };
+
 /**
  * What an entry changed, field by field ("value: 18.997,6 → 19.100"), from the API's before/after
  * records; fields that did not change are left out. Never prints `[object Object]`, `null` or `undefined`.
@@ -71,7 +80,12 @@ function scalarText(v: unknown, lang: Lang): string {
  * @example changeLines({ value: 18997.6, status: 'estimate' }, { value: 19100, status: 'official' }, 'vi')
  * // ['value: 18.997,6 → 19.100', 'status: estimate → official']
  */
-export function changeLines(before: unknown, after: unknown, lang: Lang): string[] {
+export function changeLines(
+  before: unknown,
+  after: unknown,
+  lang: Lang,
+  words: ChangeWords = asIs,
+): string[] {
   const isRecord = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isRecord(before) && !isRecord(after)) {
@@ -80,13 +94,16 @@ export function changeLines(before: unknown, after: unknown, lang: Lang): string
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
+  const text = (key: string, v: unknown) =>
+    typeof v === 'string' && v !== '' ? words.value(key, v) : scalarText(v, lang);
   const lines: string[] = [];
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     const x = b[key];
     const y = a[key];
     if (JSON.stringify(x ?? null) === JSON.stringify(y ?? null)) continue;
-    if (!(key in b)) lines.push(`${key}: ${scalarText(y, lang)}`);
-    else lines.push(`${key}: ${scalarText(x, lang)} → ${scalarText(y, lang)}`);
+    const name = words.field(key);
+    if (!(key in b)) lines.push(`${name}: ${text(key, y)}`);
+    else lines.push(`${name}: ${text(key, x)} → ${text(key, y)}`);
   }
   return lines;
 }

@@ -350,13 +350,13 @@ function Grid({
   const lang = useLang();
   if (rows.length === 0 || columns.length === 0) return <Empty description={t('province.noGrid')} />;
   const cells = new Map(rows.map((r) => [r.key, gridCells(r, columns, lang)]));
-  // The legend: the plans' bands (the first plan's words; plans with other edges say theirs in each cell).
-  const legend = rows[0]?.bands ?? [];
+  // The legend: every band the plans use, once (plans may cut their bands differently).
+  const legend = [...new Map(rows.flatMap((r) => r.bands).map((b) => [`${b.color}|${b.label}`, b])).values()];
   return (
     <>
       <ul className="grid-legend" aria-label={t('province.legend')}>
         {legend.map((b) => (
-          <li key={b.index}>
+          <li key={`${b.color}|${b.label}`}>
             <ColorTag color={b.color}>{b.label}</ColorTag>
           </li>
         ))}

@@ -1,9 +1,9 @@
 import { localize } from '@chitieu/core';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { Card, Empty, Radio, Select, Table, Tag } from 'antd';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Button, Card, Empty, Radio, Result, Select, Table, Tag } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePlans, useRanking } from '../../api/queries';
+import { usePlans, useRanking, useSession } from '../../api/queries';
 import { useAllUnits, useIndicators } from '../../api/queries-h7';
 import type { Ranking } from '../../api/types';
 import { EChart } from '../../components/EChart';
@@ -77,7 +77,7 @@ export function RankingsPage(): ReactNode {
           <Select
             aria-label={t('rankings.year')}
             data-testid="pick-year"
-            style={{ width: 100 }}
+            style={{ width: 130 }}
             placeholder={t('rankings.pickYear')}
             value={search.year}
             onChange={(year: number) => set({ year })}
@@ -147,7 +147,25 @@ interface ResultProps {
 function RankingResult(props: ResultProps): ReactNode {
   const { t } = useTranslation();
   const { indicator, year, parent, by } = props;
-  const query = useRanking({ indicator, year, parent, by });
+  const session = useSession();
+  const signedIn = session.data?.user != null;
+  // Rankings are for signed-in readers: a visitor is told so instead of being sent to a 401.
+  const query = useRanking({ indicator, year, parent, by }, signedIn);
+  if (session.isPending) return null;
+  if (!signedIn) {
+    return (
+      <Result
+        status="info"
+        title={t('rankings.signIn')}
+        subTitle={t('who.rankings')}
+        extra={
+          <Link to="/login" search={{ redirect: window.location.pathname + window.location.search }}>
+            <Button type="primary">{t('app.signIn')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
   return (
     <QueryState
       query={query}
