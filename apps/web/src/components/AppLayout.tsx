@@ -23,7 +23,8 @@ export function AppLayout(): ReactNode {
       await api('POST', '/auth/logout');
     } finally {
       setCsrfToken(null);
-      queryClient.clear();
+      queryClient.setQueryData(['session'], { user: null, csrfToken: null });
+      await queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       await navigate({ to: '/' });
     }
   };

@@ -28,8 +28,9 @@ export function LoginPage(): ReactNode {
     try {
       const session = await api<SessionResponse>('POST', '/auth/login', { body: values });
       setCsrfToken(session.csrfToken);
-      queryClient.clear();
+      // Everything read before was read as someone else: read it again (the session observers stay attached).
       queryClient.setQueryData(['session'], session);
+      await queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       await navigate({ href: redirect ?? '/' });
     } catch (err) {
       setError(t('login.failed', { message: err instanceof Error ? err.message : String(err) }));

@@ -80,7 +80,7 @@ function TargetTable({
         </Link>
       ),
     },
-    { title: t('targets.group'), dataIndex: 'group', responsive: ['xl'] },
+    { title: t('targets.group'), dataIndex: 'group', responsive: ['xxl'] },
     { title: t('targets.goal'), dataIndex: 'goal', className: 'number' },
     ...years.map((year) => ({
       title: String(year),
@@ -106,7 +106,9 @@ function TargetTable({
       render: (_, r) => (
         <>
           {actualText(r, lang)}
-          {r.evaluation?.year != null && <span className="muted"> ({r.evaluation.year})</span>}
+          {r.evaluation?.year != null && r.evaluation.actual != null && (
+            <span className="muted"> ({r.evaluation.year})</span>
+          )}
           <EstimateMark estimate={r.evaluation?.estimate === true && r.evaluation.actual != null} />
         </>
       ),
