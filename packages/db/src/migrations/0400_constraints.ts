@@ -97,14 +97,16 @@ const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g
  * - on PostgreSQL, TRUNCATE of the history tables is refused by a BEFORE TRUNCATE trigger.
  */
 export async function up(db: AnyDb): Promise<void> {
-  const pg = isPostgres(db);
-  await db.schema
-    .alterTable('plans')
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('active'))
-    .execute();
+  // Kysely runs migrations in a transaction only where it knows DDL is transactional (PostgreSQL);
+  // SQLite's DDL is transactional too, so this one is all or nothing there as well.
+  if (isPostgres(db)) await apply(db, true);
+  else await db.transaction().execute((trx) => apply(trx, false));
+}
 
+async function apply(db: AnyDb, pg: boolean): Promise<void> {
   const bad: string[] = [];
   for (const { table, column, values } of ENUM_COLUMNS) {
+    if (table === 'plans' && column === 'state') continue; // added below
     const { rows } = await sql<{ v: string }>`select distinct ${sql.ref(column)} as v from ${sql.table(table)}
       where ${sql.ref(column)} is not null and ${sql.ref(column)} not in (${sql.join([...values])})`.execute(
       db,
@@ -114,6 +116,10 @@ export async function up(db: AnyDb): Promise<void> {
   if (bad.length > 0) {
     throw new Error(`values outside their lists, correct them before migrating: ${bad.join('; ')}`);
   }
+  await db.schema
+    .alterTable('plans')
+    .addColumn('state', 'text', (c) => c.notNull().defaultTo('active'))
+    .execute();
 
   for (const { table, column, values } of ENUM_COLUMNS) {
     if (pg) {
