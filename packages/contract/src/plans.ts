@@ -34,6 +34,8 @@ export const planListQuery = z.strictObject({
   visibility: z.enum(['public', 'private']).optional(),
   /** Plans whose term contains this year. */
   year: z.coerce.number().int().optional(),
+  /** Plans whose code or title contains this, without regard to accents or case ("nghi quyet"). */
+  q: z.string().optional(),
   /** Absent: active plans only; `archived`: archived ones; `all`: both. */
   state: z.enum(['active', 'archived', 'all']).optional(),
   ...pageQuery,

@@ -18,6 +18,7 @@ export * from './model.js';
 export * from './narrative/index.js';
 export * from './ranking/rank.js';
 export * from './sdg/sdg-progress.js';
+export * from './text/search-key.js';
 export * from './values/derivation-reason.js';
 export * from './values/derived-source.js';
 export * from './values/status.js';

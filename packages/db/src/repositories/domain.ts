@@ -4,9 +4,10 @@
  * Writes go through records.ts (versioned, audited) and the link helpers here.
  */
 import type { Aggregation, PlanKind, ProgramKind, TaskStatus } from '@chitieu/core';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { PlanState, PlanVisibility } from '../schema.js';
 import type { Executor } from '../transaction.js';
+import { searchMatches } from './search.js';
 
 /** Which slice of a list: at most `limit` rows after `offset`. */
 export interface Page {
@@ -66,10 +67,7 @@ export function listUnits(db: Executor, filter: UnitFilter, page: Page): Promise
   if (filter.parent === '') q = q.where('units.parent_id', 'is', null);
   else if (filter.parent !== undefined) q = q.where('parent.code', '=', filter.parent);
   if (filter.level) q = q.where('units.level', '=', filter.level);
-  if (filter.q) {
-    const like = `%${filter.q}%`;
-    q = q.where((eb) => eb.or([eb('units.code', 'like', like), eb('units.name', 'like', like)]));
-  }
+  if (filter.q) q = q.where(searchMatches([sql.ref('units.code'), sql.ref('units.name')], filter.q));
   if (filter.validOn) {
     const on = filter.validOn;
     q = q
@@ -152,12 +150,8 @@ export function listIndicators(
 ): Promise<Paged<IndicatorRecord>> {
   let q = indicatorQuery(db);
   if (filter.aggregation) q = q.where('aggregation', '=', filter.aggregation);
-  if (filter.q) {
-    const like = `%${filter.q}%`;
-    q = q.where((eb) =>
-      eb.or([eb('code', 'like', like), eb('name_vi', 'like', like), eb('name_en', 'like', like)]),
-    );
-  }
+  if (filter.q)
+    q = q.where(searchMatches([sql.ref('code'), sql.ref('name_vi'), sql.ref('name_en')], filter.q));
   return paged(q, page, (x) => x.orderBy('code'));
 }
 
@@ -195,6 +189,8 @@ export interface PlanFilter {
   state?: PlanState | 'all';
   /** Plans whose term contains this year. */
   year?: number;
+  /** Plans whose code or title contains this, without regard to accents or case. */
+  q?: string;
   /** Only public plans and plans of these units (null or absent: every plan). */
   visibleTo?: readonly number[] | null;
 }
@@ -208,6 +204,10 @@ export function listPlans(db: Executor, filter: PlanFilter, page: Page): Promise
   if (filter.state !== 'all') q = q.where('plans.state', '=', filter.state ?? 'active');
   if (filter.year !== undefined) {
     q = q.where('plans.baseline_year', '<', filter.year).where('plans.target_year', '>=', filter.year);
+  }
+  if (filter.q) {
+    const columns = [sql.ref('plans.code'), sql.ref('plans.title_vi'), sql.ref('plans.title_en')];
+    q = q.where(searchMatches(columns, filter.q));
   }
   if (filter.visibleTo) {
     const ids = [...filter.visibleTo];
