@@ -230,9 +230,9 @@ export const MESSAGES = {
   },
   'year-implausible': {
     vi: (p) =>
-      `Năm ${s(p.year)} nằm ngoài khoảng năm hợp lý ${s(p.from)}–${s(p.to)} (từ năm gốc lùi một nhiệm kỳ đến năm mục tiêu thêm một nhiệm kỳ, theo ${s(p.plans)}).`,
+      `Năm ${s(p.year)} quá xa: muộn nhất là năm ${s(p.to)} (năm mục tiêu thêm một nhiệm kỳ, theo ${s(p.plans)}); có phải gõ nhầm năm?`,
     en: (p) =>
-      `The year ${s(p.year)} is outside the plausible years ${s(p.from)}–${s(p.to)} (from a term before the baseline year to a term after the target year, per ${s(p.plans)}).`,
+      `The year ${s(p.year)} is too far ahead: the latest is ${s(p.to)} (a term after the target year, per ${s(p.plans)}); is it a typing error?`,
   },
   'year-outside-term': {
     vi: (p) => `Năm ${s(p.year)} nằm ngoài nhiệm kỳ của kế hoạch ${s(p.plan)} (${s(p.from)}–${s(p.to)}).`,

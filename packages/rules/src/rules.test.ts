@@ -109,7 +109,10 @@ describe('figures', () => {
     ]);
     expect(w).toEqual({ from: 2015, to: 2030, plans: 'NQ, KH' });
     expect(checkValue({ year: 2099, value: 1 }, { years: w })).toMatchObject([{ code: 'year-implausible' }]);
-    expect(checkValue({ year: 2015, value: 1 }, { years: w })).toEqual([]);
+    expect(checkValue({ year: 2030, value: 1 }, { years: w })).toEqual([]);
+    expect(checkValue({ year: 2031, value: 1 }, { years: w })).toMatchObject([{ code: 'year-implausible' }]);
+    // History before the term is welcome: the baseline and the trend come from it.
+    expect(checkValue({ year: 1995, value: 1 }, { years: w })).toEqual([]);
     expect(checkValue({ year: 2099, value: 1 }, { years: null })).toEqual([]);
     expect(checkTermYear(2020, { code: 'NQ', baselineYear: 2020, targetYear: 2025 })).toMatchObject([
       { code: 'year-outside-term', params: { from: 2021, to: 2025 } },

@@ -1,10 +1,10 @@
 /**
  * Which years make sense. A plan's term is `baselineYear+1 … targetYear`; an evaluation, a report or a
- * ranking for a plan is asked for a year of its term. A figure may lie a little outside the term — the
- * previous term's figures give the baseline and trend, a plan may look a term ahead — but not further:
- * a figure's year must lie within one term before the baseline year and one term after the target year
- * (`baselineYear − term … targetYear + term`, term = targetYear − baselineYear) of some plan that
- * concerns it. 2099 in a 2021–2025 plan is a typing error, not a forecast.
+ * ranking for a plan is asked for a year of its term. A figure may lie outside the term — the years
+ * before give the baseline and the trend, and a unit's history may go back decades — but not far into
+ * the future: a figure more than one term after the latest target year of the plans that concern it
+ * (`targetYear + term`, term = targetYear − baselineYear) is a typing error (2099 in a 2021–2025 plan),
+ * and is refused. Years before 1900 or after 2200 are refused by the schema.
  */
 import type { Problem } from './problem.js';
 
@@ -15,7 +15,9 @@ export interface YearSpan {
 }
 
 export interface YearWindow {
+  /** The earliest year any plan concerned looks back to (baseline − term), for the sentence only. */
   from: number;
+  /** The latest plausible year: target + term. */
   to: number;
   /** The plans the window comes from, for the sentence ("NQ-DH-XV, KH-2024"). */
   plans: string;
@@ -49,14 +51,14 @@ export function plausibleYears(spans: readonly YearSpan[]): YearWindow | null {
 }
 
 /**
- * The `year-implausible` problem when a figure's year lies outside the window.
+ * The `year-implausible` problem when a figure's year lies after the window (history is welcome).
  *
  * @example checkFigureYear(2099, { from: 2015, to: 2030, plans: 'NQ' })
  * // [{ path: ['year'], code: 'year-implausible', params: { year: 2099, from: 2015, to: 2030, plans: 'NQ' } }]
  */
 export function checkFigureYear(year: unknown, window: YearWindow | null): Problem[] {
   if (window === null || typeof year !== 'number' || !Number.isInteger(year)) return [];
-  if (year >= window.from && year <= window.to) return [];
+  if (year <= window.to) return [];
   return [{ path: ['year'], code: 'year-implausible', params: { year, ...window } }];
 }
 

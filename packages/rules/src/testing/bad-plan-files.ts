@@ -154,8 +154,8 @@ export const BAD_PLAN_FILES: readonly BadPlanFile[] = [
   lineCase('a value for 2099', L.valueBhyt, '  - { indicator: BHYT, unit: "502", year: 2099, value: 92.5 }', [
     ['year-implausible', 'values[2].year', '2099'],
   ]),
-  lineCase('a value for 2010', L.valueBhyt, '  - { indicator: BHYT, unit: "502", year: 2010, value: 92.5 }', [
-    ['year-implausible', 'values[2].year', '2010'],
+  lineCase('a value for 1023', L.valueBhyt, '  - { indicator: BHYT, unit: "502", year: 1023, value: 92.5 }', [
+    ['too-small', 'values[2].year', '1023'],
   ]),
   lineCase(
     'a level goal of 250 % on a share',
