@@ -21,7 +21,6 @@ const SOCKET_CODES = new Set([
   'ENETDOWN',
   'ENOTFOUND',
   'EAI_AGAIN',
-  'ENOENT', // a Unix socket that is gone
 ]);
 
 /** pg reports a lost or unobtainable connection with these messages and no code. */
@@ -56,6 +55,8 @@ export function databaseUnavailability(err: unknown): Unavailability | false {
       if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
       if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return 'down';
       if (SOCKET_CODES.has(code)) return 'down';
+      // A Unix socket that is gone; any other missing file is no database matter.
+      if (code === 'ENOENT' && (e as { syscall?: unknown }).syscall === 'connect') return 'down';
       // SQLSTATE: 08xxx connection exception, 57P01-57P05 shutdown / starting up, 53xxx resources.
       if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code)) return 'down';
       if (/^53[0-9A-Z]{3}$/.test(code)) return 'busy';
