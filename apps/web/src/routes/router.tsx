@@ -1,4 +1,11 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  parseSearchWith,
+  stringifySearchWith,
+} from '@tanstack/react-router';
 import { AppLayout } from '../components/AppLayout';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { oneOf, textParam, yearParam } from './search';
@@ -142,7 +149,15 @@ const routeTree = rootRoute.addChildren([
   audit,
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+  // Plain addresses (?parent=50, not ?parent=%2250%22): every value is read as text and each route's
+  // validateSearch gives it its type.
+  parseSearch: parseSearchWith((value) => value),
+  stringifySearch: stringifySearchWith(JSON.stringify),
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

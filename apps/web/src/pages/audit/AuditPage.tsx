@@ -205,75 +205,80 @@ function AuditTrail(): ReactNode {
           const last = entries[entries.length - 1];
           return (
             <>
-              <Table<AuditRecord>
-                size="small"
-                rowKey="id"
-                data-testid="audit-table"
-                pagination={false}
-                scroll={{ x: 1000 }}
-                dataSource={entries}
-                locale={{ emptyText: t('audit.none') }}
-                columns={[
-                  {
-                    title: t('audit.at'),
-                    dataIndex: 'at',
-                    width: 150,
-                    render: (v: string) => formatDateTime(v, lang),
-                  },
-                  {
-                    title: t('audit.user'),
-                    dataIndex: 'user',
-                    width: 120,
-                    render: (v: string | null) => v ?? '—',
-                  },
-                  {
-                    title: t('audit.action'),
-                    dataIndex: 'action',
-                    width: 120,
-                    render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }),
-                  },
-                  {
-                    title: t('audit.entity'),
-                    dataIndex: 'entity',
-                    width: 200,
-                    render: (_: unknown, r: AuditRecord) => (
-                      <>
-                        {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })}
-                        {r.entityId && <div className="audit-id">{r.entityId}</div>}
-                      </>
-                    ),
-                  },
-                  {
-                    title: t('audit.unit'),
-                    dataIndex: 'unit',
-                    width: 150,
-                    render: (v: string | null) => (v ? (unitNames.get(v) ?? v) : '—'),
-                  },
-                  {
-                    title: t('audit.change'),
-                    key: 'change',
-                    render: (_: unknown, r: AuditRecord) => {
-                      const lines = changeLines(r.old, r.new, lang, words);
-                      return lines.length === 0 ? (
-                        '—'
-                      ) : (
-                        <ul className="audit-change">
-                          {lines.slice(0, 6).map((l) => (
-                            <li key={l}>{l}</li>
-                          ))}
-                          {lines.length > 6 && <li>{t('audit.moreFields', { count: lines.length - 6 })}</li>}
-                        </ul>
-                      );
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it */}
+              <section className="table-scroll" tabIndex={0} aria-label={t('audit.title')}>
+                <Table<AuditRecord>
+                  size="small"
+                  rowKey="id"
+                  data-testid="audit-table"
+                  pagination={false}
+                  style={{ minWidth: 1000 }}
+                  dataSource={entries}
+                  locale={{ emptyText: t('audit.none') }}
+                  columns={[
+                    {
+                      title: t('audit.at'),
+                      dataIndex: 'at',
+                      width: 150,
+                      render: (v: string) => formatDateTime(v, lang),
                     },
-                  },
-                  {
-                    title: t('audit.reason'),
-                    dataIndex: 'reason',
-                    width: 180,
-                    render: (v: string | null) => v ?? '—',
-                  },
-                ]}
-              />
+                    {
+                      title: t('audit.user'),
+                      dataIndex: 'user',
+                      width: 120,
+                      render: (v: string | null) => v ?? '—',
+                    },
+                    {
+                      title: t('audit.action'),
+                      dataIndex: 'action',
+                      width: 120,
+                      render: (v: string) => t(`audit.actions.${v}`, { defaultValue: v }),
+                    },
+                    {
+                      title: t('audit.entity'),
+                      dataIndex: 'entity',
+                      width: 200,
+                      render: (_: unknown, r: AuditRecord) => (
+                        <>
+                          {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })}
+                          {r.entityId && <div className="audit-id">{r.entityId}</div>}
+                        </>
+                      ),
+                    },
+                    {
+                      title: t('audit.unit'),
+                      dataIndex: 'unit',
+                      width: 150,
+                      render: (v: string | null) => (v ? (unitNames.get(v) ?? v) : '—'),
+                    },
+                    {
+                      title: t('audit.change'),
+                      key: 'change',
+                      render: (_: unknown, r: AuditRecord) => {
+                        const lines = changeLines(r.old, r.new, lang, words);
+                        return lines.length === 0 ? (
+                          '—'
+                        ) : (
+                          <ul className="audit-change">
+                            {lines.slice(0, 6).map((l) => (
+                              <li key={l}>{l}</li>
+                            ))}
+                            {lines.length > 6 && (
+                              <li>{t('audit.moreFields', { count: lines.length - 6 })}</li>
+                            )}
+                          </ul>
+                        );
+                      },
+                    },
+                    {
+                      title: t('audit.reason'),
+                      dataIndex: 'reason',
+                      width: 180,
+                      render: (v: string | null) => v ?? '—',
+                    },
+                  ]}
+                />
+              </section>
               <nav className="audit-pager" aria-label={t('audit.pages')}>
                 <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
                   {t('audit.newer')}

@@ -153,49 +153,57 @@ function TaskTable({ tasks, labelledBy }: { tasks: TaskRowModel[]; labelledBy: s
   const lang = useLang();
   if (tasks.length === 0) return <p>{t('programs.noTasks')}</p>;
   return (
-    <Table<TaskRowModel>
-      className="task-table"
-      size="small"
-      rowKey="code"
-      pagination={false}
-      scroll={{ x: 760 }}
-      dataSource={tasks}
-      aria-labelledby={labelledBy}
-      rowClassName={(r) => (r.state === 'overdue' ? 'task-overdue' : '')}
-      columns={[
-        { title: t('programs.code'), dataIndex: 'code', width: 80 },
-        { title: t('programs.task'), dataIndex: 'title' },
-        { title: t('programs.lead'), dataIndex: 'lead', render: (v: string | null) => v ?? '—', width: 200 },
-        {
-          title: t('programs.due'),
-          dataIndex: 'due',
-          width: 110,
-          render: (v: string | null) => (v ? formatDate(v, lang) : '—'),
-        },
-        {
-          title: t('programs.state'),
-          dataIndex: 'state',
-          width: 160,
-          render: (_: unknown, r: TaskRowModel) => <TaskStateTag state={r.state} />,
-        },
-        {
-          title: t('programs.progress'),
-          dataIndex: 'progress',
-          width: 150,
-          render: (_: unknown, r: TaskRowModel) =>
-            r.progress == null ? (
-              '—'
-            ) : (
-              <Progress
-                percent={Math.round(Math.min(Math.max(r.progress, 0), 100))}
-                size="small"
-                strokeColor="#0958d9"
-                format={() => formatPercent(r.progress, 0, lang)}
-                aria-label={`${r.code}: ${formatPercent(r.progress, 0, lang)}`}
-              />
-            ),
-        },
-      ]}
-    />
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
+    <section className="table-scroll" tabIndex={0} aria-labelledby={labelledBy}>
+      <Table<TaskRowModel>
+        className="task-table"
+        size="small"
+        rowKey="code"
+        pagination={false}
+        style={{ minWidth: 760 }}
+        dataSource={tasks}
+        aria-labelledby={labelledBy}
+        rowClassName={(r) => (r.state === 'overdue' ? 'task-overdue' : '')}
+        columns={[
+          { title: t('programs.code'), dataIndex: 'code', width: 80 },
+          { title: t('programs.task'), dataIndex: 'title' },
+          {
+            title: t('programs.lead'),
+            dataIndex: 'lead',
+            render: (v: string | null) => v ?? '—',
+            width: 200,
+          },
+          {
+            title: t('programs.due'),
+            dataIndex: 'due',
+            width: 110,
+            render: (v: string | null) => (v ? formatDate(v, lang) : '—'),
+          },
+          {
+            title: t('programs.state'),
+            dataIndex: 'state',
+            width: 160,
+            render: (_: unknown, r: TaskRowModel) => <TaskStateTag state={r.state} />,
+          },
+          {
+            title: t('programs.progress'),
+            dataIndex: 'progress',
+            width: 150,
+            render: (_: unknown, r: TaskRowModel) =>
+              r.progress == null ? (
+                '—'
+              ) : (
+                <Progress
+                  percent={Math.round(Math.min(Math.max(r.progress, 0), 100))}
+                  size="small"
+                  strokeColor="#0958d9"
+                  format={() => formatPercent(r.progress, 0, lang)}
+                  aria-label={`${r.code}: ${formatPercent(r.progress, 0, lang)}`}
+                />
+              ),
+          },
+        ]}
+      />
+    </section>
   );
 }
