@@ -45,6 +45,8 @@ export const langQuery = { lang: z.enum(['vi', 'en']).optional() };
 
 /** `?version=` for a DELETE (or send If-Match). */
 export const versionQuery = { version: z.coerce.number().int().min(1).optional() };
+/** The query string of a DELETE. */
+export const deleteQuery = z.strictObject(versionQuery);
 
 /**
  * An id in a path or query: digits only — no sign, leading zero, space, decimal point, exponent or

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { auditQuery, auditResponse, figureHistoryQuery, figureHistoryResponse } from './audit.js';
 import { accessEndedResponse, changePasswordBody, loginBody, sessionResponse } from './auth.js';
-import { pageOf } from './common.js';
+import { deleteQuery, pageOf } from './common.js';
 import { evaluationOut, evaluationQuery, rankingOut, rankingQuery } from './evaluation.js';
 import {
   figureCreate,
@@ -169,6 +169,7 @@ export const ENDPOINTS = {
     tag: 'units',
     summary: 'Delete a unit',
     description: DELETED,
+    query: deleteQuery,
     params: unitParams,
   },
   getUnitLineage: {
@@ -243,6 +244,7 @@ export const ENDPOINTS = {
     tag: 'indicators',
     summary: 'Delete an indicator',
     description: DELETED,
+    query: deleteQuery,
     params: indicatorParams,
   },
 
@@ -289,6 +291,7 @@ export const ENDPOINTS = {
     tag: 'plans',
     summary: 'Delete a plan',
     description: `Delete a plan with its targets, programs and tasks (figures stay: they belong to units); every removed record is audited. A plan whose figures went through the approval workflow cannot be deleted (409 \`plan-reviewed\`): archive it. ${VERSIONED.replace('body `version`', '`?version=`')}`,
+    query: deleteQuery,
     params: planParams,
   },
   archivePlan: {
@@ -357,6 +360,7 @@ export const ENDPOINTS = {
     tag: 'targets',
     summary: 'Delete a target',
     description: DELETED,
+    query: deleteQuery,
     params: targetParams,
   },
 
@@ -405,6 +409,7 @@ export const ENDPOINTS = {
     tag: 'programs',
     summary: 'Delete a program',
     description: `Delete a program with its tasks and their notes. ${VERSIONED.replace('body `version`', '`?version=`')}`,
+    query: deleteQuery,
     params: programParams,
   },
 
@@ -453,6 +458,7 @@ export const ENDPOINTS = {
     tag: 'tasks',
     summary: 'Delete a task',
     description: `Delete a task with its progress notes. ${VERSIONED.replace('body `version`', '`?version=`')}`,
+    query: deleteQuery,
     params: programParams,
   },
   listNotes: {
@@ -491,6 +497,7 @@ export const ENDPOINTS = {
     tag: 'tasks',
     summary: 'Delete a progress note',
     description: VERSIONED.replace('body `version`', '`?version=`'),
+    query: deleteQuery,
     params: noteParams,
   },
 

@@ -14,6 +14,11 @@ export const figureOut = z.object({
   source: z.string().nullable(),
   note: z.string().nullable(),
   ...recordMeta,
+  /**
+   * After a write: what the rules found suspicious but accepted (a value 10× the year before, an
+   * estimate below the official figure), each with a sentence in the caller's language.
+   */
+  warnings: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 export type FigureOut = z.infer<typeof figureOut>;
 

@@ -1,4 +1,4 @@
-import { DATE_PATTERN, programSchema, taskSchema } from '@chitieu/rules';
+import { DATE_PATTERN, localizedTextSchema, programSchema, taskSchema } from '@chitieu/rules';
 import { z } from 'zod';
 import { idParam, localizedText, pageQuery, recordMeta, versionField } from './common.js';
 
@@ -71,7 +71,7 @@ export type NoteOut = z.infer<typeof noteOut>;
 export const noteCreate = z.strictObject({
   date: z.string().regex(DATE_PATTERN),
   progress: z.number().min(0).max(100).nullish(),
-  text: localizedText,
+  text: localizedTextSchema,
 });
 export const notePatch = noteCreate.partial().extend({ version: versionField.optional() });
 export const noteParams = z.strictObject({ code: z.string().min(1), id: idParam });

@@ -2,7 +2,7 @@
  * What the domain routes share: pagination, the version a write expects, who writes, 404s, and
  * conflicts answered with the current record in the API's own shape.
  */
-import { versionQuery } from '@chitieu/contract';
+import { deleteQuery } from '@chitieu/contract';
 import type { Lang } from '@chitieu/core';
 import {
   type AuditActor,
@@ -173,7 +173,7 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
         tags: options.tags,
         ...(options.description ? { description: options.description } : {}),
         params: options.params,
-        querystring: z.object(versionQuery),
+        querystring: deleteQuery,
         response: { 204: z.null(), ...writeErrors },
       },
     },

@@ -12,6 +12,8 @@ type Operation = {
   description?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 };
 type OpenApi = {
@@ -70,6 +72,17 @@ describe('OpenAPI document', () => {
       }
       const op = doc.paths[e.path]?.[e.method.toLowerCase()];
       expect(op, id).toBeDefined();
+      if (e.body) {
+        const body = op?.requestBody?.content?.['application/json']?.schema as Record<string, unknown>;
+        const expected = json(e.body, 'input') as Record<string, unknown>;
+        expect(Object.keys((body?.properties as object) ?? {}).sort(), `${id} body`).toEqual(
+          Object.keys((expected.properties as object) ?? {}).sort(),
+        );
+        expect(body?.additionalProperties, `${id} body`).toBe(false);
+      }
+      const queryNames = (op?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const expectedQuery = e.query ? Object.keys(json(e.query, 'input').properties ?? {}) : [];
+      expect(queryNames.sort(), `${id} query`).toEqual(expectedQuery.sort());
       if (!e.response) continue;
       const success = op?.responses?.['200'] ?? op?.responses?.['201'];
       const documented = success?.content?.['application/json']?.schema as Record<string, unknown>;
