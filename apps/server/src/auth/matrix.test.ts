@@ -95,6 +95,9 @@ const oddSpellings = (id: string) => [
   `0${id}`,
 ];
 
+/** Thousands of requests each: minutes on a loaded two-core machine, never the 30 s default. */
+const MATRIX_TIMEOUT_MS = 600_000;
+
 const ID_KINDS: SubjectKind[] = ['unit-id', 'plan-id', 'target-id', 'value-id', 'workflow-id'];
 
 /** Set `path` (`a.b`, `values[].unit`) in `target` to `value`. */
@@ -190,145 +193,159 @@ describe.each(await testDialects())('authorization matrix on %s', (dialect) => {
     await app.close();
   });
 
-  it('holds for every route × role × unit', async () => {
-    const routes = w.app.accessCatalogue;
-    expect(routes.length).toBeGreaterThan(20);
-    const failures: string[] = [];
-    let checked = 0;
-    for (const route of routes) {
-      const locators = locatorsOf(route.access);
-      for (const side of SIDES) {
-        const params: Record<string, string> = {};
-        const query: Record<string, string> = {};
-        const body: Record<string, unknown> = {};
-        if (Array.isArray(locators)) {
-          for (const l of locators) {
-            const v = samples.get(`${side}:${l.is}`) as string;
-            if (l.in === 'params') params[l.path] = v;
-            else if (l.in === 'query') query[l.path] = v;
-            else put(body, l.path, v);
-          }
-        }
-        if ('role' in route.access && route.access.indicator) {
-          const l = route.access.indicator;
-          if (l.in === 'params') params[l.path] = 'GO';
-          else if (l.in === 'query') query[l.path] = 'GO';
-          else put(body, l.path, 'GO');
-        }
-        // Parameters no rule reads name nothing that exists: the route may 404, never 401/403.
-        const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
-          encodeURIComponent(params[name] ?? '999999'),
-        );
-        for (const who of PRINCIPALS) {
-          const token = tokens.get(who.name);
-          const res = await w.app.inject({
-            method: route.method as 'GET',
-            url,
-            query,
-            headers: token ? { authorization: `Bearer ${token}` } : {},
-            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: body }),
-          });
-          const want = expected(route.access, who, side, route.method);
-          const got = res.statusCode;
-          const ok = want === 'allow' ? got !== 401 && got !== 403 : got === want;
-          if (!ok)
-            failures.push(
-              `${route.method} ${route.url} as ${who.name} on ${side}: want ${want}, got ${got} ${res.body.slice(0, 120)}`,
-            );
-          checked++;
-        }
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(checked).toBe(routes.length * SIDES.length * PRINCIPALS.length);
-  });
-
-  it('refuses every other spelling of an id, on every id-addressed route × role × unit', async () => {
-    const failures: string[] = [];
-    let checked = 0;
-    for (const route of w.app.accessCatalogue) {
-      const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
-      const locators = locatorsOf(route.access);
-      const kindOf = (name: string) =>
-        Array.isArray(locators) ? locators.find((l) => l.in === 'params' && l.path === name)?.is : undefined;
-      const idNames = names.filter((n) => n === 'id' || ID_KINDS.includes(kindOf(n) as SubjectKind));
-      for (const idName of idNames) {
-        const kind = kindOf(idName);
+  it(
+    'holds for every route × role × unit',
+    async () => {
+      const routes = w.app.accessCatalogue;
+      expect(routes.length).toBeGreaterThan(20);
+      const failures: string[] = [];
+      let checked = 0;
+      for (const route of routes) {
+        const locators = locatorsOf(route.access);
         for (const side of SIDES) {
           const params: Record<string, string> = {};
-          for (const name of names) {
-            const k = kindOf(name);
-            params[name] = k ? (samples.get(`${side}:${k}`) as string) : '999999';
+          const query: Record<string, string> = {};
+          const body: Record<string, unknown> = {};
+          if (Array.isArray(locators)) {
+            for (const l of locators) {
+              const v = samples.get(`${side}:${l.is}`) as string;
+              if (l.in === 'params') params[l.path] = v;
+              else if (l.in === 'query') query[l.path] = v;
+              else put(body, l.path, v);
+            }
           }
-          for (const spelling of oddSpellings(params[idName] as string)) {
-            const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
-              encodeURIComponent(name === idName ? spelling : (params[name] as string)),
-            );
-            for (const who of PRINCIPALS) {
-              const token = tokens.get(who.name);
-              const res = await w.app.inject({
-                method: route.method as 'GET',
-                url,
-                headers: token ? { authorization: `Bearer ${token}` } : {},
-                ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
-              });
-              // An id the rule reads is refused (400) before the decision; any other id once the decision allows.
-              const decided = expected(route.access, who, side, route.method);
-              const want = kind
-                ? (refusedUpFront(route.access, who, route.method) ?? 400)
-                : decided === 'allow'
-                  ? 400
-                  : decided;
-              if (res.statusCode !== want)
-                failures.push(
-                  `${route.method} ${url} as ${who.name} on ${side}: want ${want}, got ${res.statusCode}`,
-                );
-              checked++;
+          if ('role' in route.access && route.access.indicator) {
+            const l = route.access.indicator;
+            if (l.in === 'params') params[l.path] = 'GO';
+            else if (l.in === 'query') query[l.path] = 'GO';
+            else put(body, l.path, 'GO');
+          }
+          // Parameters no rule reads name nothing that exists: the route may 404, never 401/403.
+          const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
+            encodeURIComponent(params[name] ?? '999999'),
+          );
+          for (const who of PRINCIPALS) {
+            const token = tokens.get(who.name);
+            const res = await w.app.inject({
+              method: route.method as 'GET',
+              url,
+              query,
+              headers: token ? { authorization: `Bearer ${token}` } : {},
+              ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: body }),
+            });
+            const want = expected(route.access, who, side, route.method);
+            const got = res.statusCode;
+            const ok = want === 'allow' ? got !== 401 && got !== 403 : got === want;
+            if (!ok)
+              failures.push(
+                `${route.method} ${route.url} as ${who.name} on ${side}: want ${want}, got ${got} ${res.body.slice(0, 120)}`,
+              );
+            checked++;
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(checked).toBe(routes.length * SIDES.length * PRINCIPALS.length);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses every other spelling of an id, on every id-addressed route × role × unit',
+    async () => {
+      const failures: string[] = [];
+      let checked = 0;
+      for (const route of w.app.accessCatalogue) {
+        const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
+        const locators = locatorsOf(route.access);
+        const kindOf = (name: string) =>
+          Array.isArray(locators)
+            ? locators.find((l) => l.in === 'params' && l.path === name)?.is
+            : undefined;
+        const idNames = names.filter((n) => n === 'id' || ID_KINDS.includes(kindOf(n) as SubjectKind));
+        for (const idName of idNames) {
+          const kind = kindOf(idName);
+          for (const side of SIDES) {
+            const params: Record<string, string> = {};
+            for (const name of names) {
+              const k = kindOf(name);
+              params[name] = k ? (samples.get(`${side}:${k}`) as string) : '999999';
+            }
+            for (const spelling of oddSpellings(params[idName] as string)) {
+              const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
+                encodeURIComponent(name === idName ? spelling : (params[name] as string)),
+              );
+              for (const who of PRINCIPALS) {
+                const token = tokens.get(who.name);
+                const res = await w.app.inject({
+                  method: route.method as 'GET',
+                  url,
+                  headers: token ? { authorization: `Bearer ${token}` } : {},
+                  ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+                });
+                // An id the rule reads is refused (400) before the decision; any other id once the decision allows.
+                const decided = expected(route.access, who, side, route.method);
+                const want = kind
+                  ? (refusedUpFront(route.access, who, route.method) ?? 400)
+                  : decided === 'allow'
+                    ? 400
+                    : decided;
+                if (res.statusCode !== want)
+                  failures.push(
+                    `${route.method} ${url} as ${who.name} on ${side}: want ${want}, got ${res.statusCode}`,
+                  );
+                checked++;
+              }
             }
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(500);
-  });
+      expect(failures).toEqual([]);
+      expect(checked).toBeGreaterThan(500);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
-  it('treats a list without its filter as a list of what the caller may read, never as permission', async () => {
-    const failures: string[] = [];
-    let lists = 0;
-    for (const route of w.app.accessCatalogue) {
-      if (route.method !== 'GET' || route.url.includes(':') || !('role' in route.access)) continue;
-      const locators = locatorsOf(route.access);
-      const filters = Array.isArray(locators) ? locators.filter((l) => l.in === 'query') : [];
-      if (locators !== 'any' && filters.length === 0) continue;
-      lists++;
-      for (const who of PRINCIPALS) {
-        const token = tokens.get(who.name);
-        const res = await w.app.inject({
-          method: 'GET',
-          url: route.url,
-          query: route.url === '/api/rankings' ? { indicator: 'GO', year: '2023' } : {},
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-        });
-        const upFront = refusedUpFront(route.access, who, 'GET');
-        const filtered = locators === 'any' || filters.every((l) => l.whenAbsent === 'filtered');
-        const want = upFront ?? (filtered || who.unit === null ? 'allow' : 403);
-        const got = res.statusCode;
-        if (want === 'allow' ? got === 401 || got === 403 : got !== want) {
-          failures.push(`GET ${route.url} (no filter) as ${who.name}: want ${want}, got ${got}`);
-          continue;
-        }
-        const readable = READABLE[who.name];
-        if (got === 200 && readable && readable !== 'all') {
-          const strangers = unitsIn(res.json()).filter((u) => !readable.includes(u));
-          if (strangers.length > 0)
-            failures.push(
-              `GET ${route.url} (no filter) as ${who.name} shows units ${[...new Set(strangers)]}`,
-            );
+  it(
+    'treats a list without its filter as a list of what the caller may read, never as permission',
+    async () => {
+      const failures: string[] = [];
+      let lists = 0;
+      for (const route of w.app.accessCatalogue) {
+        if (route.method !== 'GET' || route.url.includes(':') || !('role' in route.access)) continue;
+        const locators = locatorsOf(route.access);
+        const filters = Array.isArray(locators) ? locators.filter((l) => l.in === 'query') : [];
+        if (locators !== 'any' && filters.length === 0) continue;
+        lists++;
+        for (const who of PRINCIPALS) {
+          const token = tokens.get(who.name);
+          const res = await w.app.inject({
+            method: 'GET',
+            url: route.url,
+            query: route.url === '/api/rankings' ? { indicator: 'GO', year: '2023' } : {},
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+          });
+          const upFront = refusedUpFront(route.access, who, 'GET');
+          const filtered = locators === 'any' || filters.every((l) => l.whenAbsent === 'filtered');
+          const want = upFront ?? (filtered || who.unit === null ? 'allow' : 403);
+          const got = res.statusCode;
+          if (want === 'allow' ? got === 401 || got === 403 : got !== want) {
+            failures.push(`GET ${route.url} (no filter) as ${who.name}: want ${want}, got ${got}`);
+            continue;
+          }
+          const readable = READABLE[who.name];
+          if (got === 200 && readable && readable !== 'all') {
+            const strangers = unitsIn(res.json()).filter((u) => !readable.includes(u));
+            if (strangers.length > 0)
+              failures.push(
+                `GET ${route.url} (no filter) as ${who.name} shows units ${[...new Set(strangers)]}`,
+              );
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(lists).toBeGreaterThanOrEqual(4);
-  });
+      expect(failures).toEqual([]);
+      expect(lists).toBeGreaterThanOrEqual(4);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 });
