@@ -91,6 +91,14 @@ export const MESSAGES = {
     vi: (p) => `Phải nhỏ hơn hoặc bằng ${s(p.max)} (đang là ${s(p.received)}).`,
     en: (p) => `Must be at most ${s(p.max)} (is ${s(p.received)}).`,
   },
+  'list-too-short': {
+    vi: (p) => `Danh sách phải có ít nhất ${s(p.min)} mục.`,
+    en: (p) => `The list must have at least ${s(p.min)} item(s).`,
+  },
+  'list-too-long': {
+    vi: (p) => `Danh sách không được quá ${s(p.max)} mục.`,
+    en: (p) => `The list must have at most ${s(p.max)} items.`,
+  },
   'pair-needed': {
     vi: () => 'Phải là cặp [giá trị nhỏ nhất, giá trị lớn nhất]; dùng null cho đầu không giới hạn.',
     en: () => 'Must be a pair [min, max]; use null for an open end.',

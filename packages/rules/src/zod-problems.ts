@@ -69,10 +69,16 @@ function fromIssue(issue: z.core.$ZodIssue, path: PathSegment[], received: unkno
         return Number(issue.minimum) > 1 && typeof received === 'string' && received.trim() !== ''
           ? { path, code: 'text-too-short', params: { min: Number(issue.minimum) } }
           : { path, code: 'empty-text' };
-      if (issue.origin === 'array') return { path, code: 'pair-needed' };
+      if (issue.origin === 'array')
+        return last === 'bounds'
+          ? { path, code: 'pair-needed' }
+          : { path, code: 'list-too-short', params: { min: Number(issue.minimum) } };
       return { path, code: 'too-small', params: { min: Number(issue.minimum), ...recv } };
     case 'too_big':
-      if (issue.origin === 'array') return { path, code: 'pair-needed' };
+      if (issue.origin === 'array')
+        return last === 'bounds'
+          ? { path, code: 'pair-needed' }
+          : { path, code: 'list-too-long', params: { max: Number(issue.maximum) } };
       if (issue.origin === 'string')
         return { path, code: 'text-too-long', params: { max: Number(issue.maximum) } };
       return { path, code: 'too-big', params: { max: Number(issue.maximum), ...recv } };

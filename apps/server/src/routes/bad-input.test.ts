@@ -104,6 +104,16 @@ const CORPUS: BadInput[] = [
     says: ['2099'],
   },
   {
+    name: 'an empty list says it needs an item (not a [min, max] pair)',
+    method: 'POST',
+    url: '/api/reorganisations',
+    body: { kind: 'merge', from: [], to: ['502'], effective: '2025-07-01' },
+    status: 422,
+    code: 'validation-failed',
+    path: 'body.from',
+    says: ['ít nhất 1'],
+  },
+  {
     name: 'an unknown query parameter names the closest one',
     method: 'GET',
     url: '/api/figures?yeer=2023',
