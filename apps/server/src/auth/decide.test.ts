@@ -1,7 +1,7 @@
 import type { HeldRole } from '@chitieu/db';
 import { describe, expect, it } from 'vitest';
 import type { AccessRule } from '../access.js';
-import { type Actor, decideAccess, type RequestSubjects, valuesAt } from './decide.js';
+import { type Actor, decideAccess, type RequestSubjects, readValuesAt, valuesAt } from './decide.js';
 
 // Units: province 1 > towns 2 (381) and 3 (382) > ward 4 (38101) of town 2.
 const chain = { province: [1], town: [2, 1], sibling: [3, 1], ward: [4, 2, 1] };
@@ -94,6 +94,65 @@ describe('decideAccess', () => {
       { role: 'editor', unitId: 1, indicators: null },
     );
     expect(decideAccess(rule, both, about([chain.town], { indicators: ['IND'] }), 'PUT')).toBe('allow');
+  });
+});
+
+describe('decideAccess fails closed', () => {
+  const viewRule: AccessRule = { role: 'viewer', unit: { in: 'query', path: 'unit', is: 'unit-code' } };
+  const townViewer = actor({ role: 'viewer', unitId: 2, indicators: null });
+  const everywhere = actor({ role: 'viewer', unitId: null, indicators: null });
+
+  it('refuses a request whose subjects were not found, unless the caller holds every unit', () => {
+    expect(decideAccess(viewRule, townViewer, about([]), 'GET')).toBe('forbidden');
+    expect(decideAccess(viewRule, townViewer, about([chain.town], { needsGlobal: true }), 'GET')).toBe(
+      'forbidden',
+    );
+    expect(decideAccess(viewRule, everywhere, about([], { needsGlobal: true }), 'GET')).toBe('allow');
+    expect(decideAccess(viewRule, null, about([], { needsGlobal: true }), 'GET')).toBe('unauthenticated');
+  });
+
+  it('lets a list left unfiltered through only where the rule says the route filters', () => {
+    expect(decideAccess(viewRule, townViewer, about([], { filtered: true }), 'GET')).toBe('allow');
+    expect(decideAccess(viewRule, actor(), about([], { filtered: true }), 'GET')).toBe('forbidden');
+  });
+
+  it('never opens a public-plan read when something named could not be attributed', () => {
+    const rule: AccessRule = {
+      role: 'viewer',
+      unit: { in: 'params', path: 'code', is: 'plan-code' },
+      publicPlans: true,
+    };
+    expect(decideAccess(rule, null, about([], { publicPlansOnly: true, needsGlobal: true }), 'GET')).toBe(
+      'unauthenticated',
+    );
+  });
+
+  it('holds an editor limited to indicators to them on every editor rule, refusing when none can be told', () => {
+    const byId: AccessRule = { role: 'editor', unit: { in: 'params', path: 'id', is: 'value-id' } };
+    const limited = actor({ role: 'editor', unitId: 2, indicators: ['GO'] });
+    expect(decideAccess(byId, limited, about([chain.town], { indicators: ['GO'] }), 'PATCH')).toBe('allow');
+    expect(decideAccess(byId, limited, about([chain.town], { indicators: ['POP'] }), 'PATCH')).toBe(
+      'forbidden',
+    );
+    expect(decideAccess(byId, limited, about([chain.town]), 'POST')).toBe('forbidden');
+    // Reading is not limited.
+    expect(decideAccess({ ...byId, role: 'viewer' }, limited, about([chain.town]), 'GET')).toBe('allow');
+  });
+});
+
+describe('readValuesAt', () => {
+  it('tells values from places left out, nulls and things that name nothing', () => {
+    expect(readValuesAt({ values: [{ unit: '381' }, {}] }, 'values[].unit')).toEqual({
+      values: ['381'],
+      absent: true,
+      nulls: false,
+      unreadable: false,
+    });
+    expect(readValuesAt({ parent: null }, 'parent')).toMatchObject({ values: [], nulls: true });
+    expect(readValuesAt({ unit: { code: '381' } }, 'unit')).toMatchObject({ values: [], unreadable: true });
+    expect(readValuesAt({ values: 'no' }, 'values[].unit')).toMatchObject({ values: [], unreadable: true });
+    expect(readValuesAt(undefined, 'unit')).toMatchObject({ values: [], absent: true });
+    expect(readValuesAt({ id: 281 }, 'id').values).toEqual(['281']);
   });
 });
 
