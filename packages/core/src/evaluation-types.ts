@@ -1,5 +1,5 @@
 /**
- * The evaluation output: exactly the JSON of shared/PLAN-FORMAT.md ("Evaluation output",
+ * The evaluation output: exactly the JSON of docs/plan-format.md ("Evaluation output",
  * "Ranking output", "SDG progress output"), plus documented extra fields. Field names are a
  * public contract: add freely, never rename or drop.
  */
@@ -56,7 +56,7 @@ export interface TargetForecast {
   actual?: number | null;
   /** Extra: unrounded P. */
   achievement?: number | null;
-  /** Extra: the effort still needed, in numbers (see METHOD.md "Each forecast states the effort"). */
+  /** Extra: the effort still needed, in numbers (see docs/methodology.md "Each forecast states the effort"). */
   effort?: Effort | null;
   /** Extra: projected values year by year (t+1 … T) and where each came from. */
   path?: { year: number; value: number; source: 'plan' | 'trend' }[];
@@ -83,7 +83,7 @@ export interface TargetEvaluation {
   reasonCode?: Reason['code'];
   /** t: the latest year ≤ asOf with an actual value. */
   year: number | null;
-  /** The figure compared with the target (see PLAN-FORMAT.md). */
+  /** The figure compared with the target (see docs/plan-format.md). */
   actual: number | null;
   achievement: number | null;
   achievementPercent: number | null;

@@ -1,6 +1,6 @@
 /**
  * The plain-data model the methodology works on. It mirrors the plan file of
- * shared/PLAN-FORMAT.md (`chitieu.plan/1`) after validation and defaults, so the
+ * docs/plan-format.md (`chitieu.plan/1`) after validation and defaults, so the
  * CLI (from a file), the server (from the database) and the browser all hand the
  * core the same shape.
  */

@@ -83,7 +83,7 @@ describe('chitieu evaluate', () => {
     const out = io.stdout;
     expect(out).toContain('Kế hoạch thử\nĐơn vị: Thị xã An Phú — đánh giá đến năm 2023');
     expect(out).toContain('▸ Kinh tế');
-    // g_obs = (18997.6 / 14000)^(1/3) − 1 = 10,71 %, A = 71,4 % (METHOD.md's example).
+    // g_obs = (18997.6 / 14000)^(1/3) − 1 = 10,71 %, A = 71,4 % (docs/methodology.md's example).
     expect(out).toMatch(
       / 1 {2}Tăng bình quân 15 %\/năm {2}%\/năm +15 {2}2023 +10,71 \(ư\) +71,4 % {2}cần nỗ lực rất cao\n/,
     );

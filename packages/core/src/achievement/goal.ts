@@ -5,7 +5,7 @@ const num = (x: number | null | undefined): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x + 0 : null;
 
 /**
- * The goal a target is measured against (METHOD.md "Ranges"). A range (`low`/`high`) takes the bound
+ * The goal a target is measured against (docs/methodology.md "Ranges"). A range (`low`/`high`) takes the bound
  * that must be met: for `level`, `annual` and `cumulative` the low bound when higher is better and the
  * high bound when lower is better; for `avg-growth` and `change` the bound nearer zero (the smaller pace
  * that still fulfils the target). With one bound only, that bound; without a range, `value`

@@ -61,7 +61,7 @@ export interface KindSpec {
 export interface Measurement {
   /** A, unrounded ratio (1 = 100 %). */
   achievement: number;
-  /** The figure compared with the goal (PLAN-FORMAT.md): v_t, g_obs in percent, S_t, mean, c_obs, progress. */
+  /** The figure compared with the goal (docs/plan-format.md): v_t, g_obs in percent, S_t, mean, c_obs, progress. */
   actual: number;
   /** t, or null for a milestone without any reported progress. */
   year: number | null;
@@ -94,7 +94,7 @@ function explain<T>(o: Outcome<T>, params: Record<string, number>): Outcome<T> {
 }
 
 /**
- * Achievement `A` of one target at year `t` (METHOD.md "Achievement", by kind). Total: returns a
+ * Achievement `A` of one target at year `t` (docs/methodology.md "Achievement", by kind). Total: returns a
  * measurement or the reason the formula lacks an input (no value, no baseline, zero divisor, t = b).
  * The forecast calls it again at `t = T` on actual + projected figures, so each formula exists once.
  *

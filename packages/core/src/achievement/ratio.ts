@@ -3,7 +3,7 @@ export type Sign = 1 | -1;
 
 /**
  * Achievement of `actual` against `goal` as a ratio (1 = 100 %), direction-aware, total.
- * The one place where METHOD.md's ratio rules live:
+ * The one place where docs/methodology.md's ratio rules live:
  * - `d=+1`: `actual / goal`; `d=−1`: `goal / actual`;
  * - a goal of 0 ("không để xảy ra …"): 1 when the actual is on the right side of zero, else 0;
  * - a ceiling beaten by a value at or below zero (deficit turned surplus): met, 1.

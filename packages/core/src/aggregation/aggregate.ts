@@ -1,5 +1,5 @@
 /**
- * Aggregation up the hierarchy (METHOD.md "Aggregation up the hierarchy"): how a parent's value comes
+ * Aggregation up the hierarchy (docs/methodology.md "Aggregation up the hierarchy"): how a parent's value comes
  * from its children's. Decisions are in packages/core/DECISIONS-DATA.md: a value is derived only when
  * every child has every input for that year, and it carries the weakest status among its inputs.
  */

@@ -102,7 +102,7 @@ const row = (code: string, e = evaluate()) => {
 };
 
 describe('evaluatePlan — the mid-term review 2023 of a 2021–2025 plan', () => {
-  it('Given GO growing 10,71 %/year against 15 % (2023 an estimate), When evaluated, Then the PLAN-FORMAT row', () => {
+  it('Given GO growing 10,71 %/year against 15 % (2023 an estimate), When evaluated, Then the docs/plan-format.md row', () => {
     const r = row('1');
     expect(r).toMatchObject({
       code: '1',
@@ -141,7 +141,7 @@ describe('evaluatePlan — the mid-term review 2023 of a 2021–2025 plan', () =
     const late = { ...plan, targetYear: 2023 };
     expect(row('1', evaluate(late, 2024)).year).toBe(2023);
   });
-  it('Given each kind, When evaluated, Then `actual` is the figure PLAN-FORMAT names', () => {
+  it('Given each kind, When evaluated, Then `actual` is the figure docs/plan-format.md names', () => {
     const e = evaluate();
     expect(row('2', e).actual).toBeCloseTo(0.9, 12); // c_obs
     expect(row('3', e).actual).toBe(550); // S_t

@@ -304,8 +304,8 @@ const SDG_STATUSES: readonly SdgStatus[] = [
 ];
 
 /**
- * Evaluate a plan at an as-of year: every target's achievement, band, forecast and effort (METHOD.md),
- * in plan order, with the summary counts — exactly the JSON of PLAN-FORMAT.md "Evaluation output".
+ * Evaluate a plan at an as-of year: every target's achievement, band, forecast and effort (docs/methodology.md),
+ * in plan order, with the summary counts — exactly the JSON of docs/plan-format.md "Evaluation output".
  * Never throws on data: a target that cannot be computed is `insufficient-data` with the reason in words.
  *
  * @example

@@ -11,7 +11,7 @@ const perYear = (amount: number, years: number): number | null => {
 const atLeastZero = (x: number | null): number | null => (x === null ? null : Math.max(0, x));
 
 /**
- * The effort still needed from `t` to `T`, next to what was achieved per year so far (METHOD.md
+ * The effort still needed from `t` to `T`, next to what was achieved per year so far (docs/methodology.md
  * "Each forecast states the effort"):
  * - `avg-growth` → `growth`: g_req and g_obs in percent (2 decimals);
  * - `change` → `change`: the yearly change (in the desired direction) still required, `(c*·(T−b) − c_obs·(t−b))/(T−t)`;

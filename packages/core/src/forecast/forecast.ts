@@ -121,7 +121,7 @@ class Projected implements Series {
 }
 
 /**
- * Forecast of completion at the target year (METHOD.md "Forecast"). At t = T, P = A. Before T it needs
+ * Forecast of completion at the target year (docs/methodology.md "Forecast"). At t = T, P = A. Before T it needs
  * two actual points in [b, t] (one yearly rate for avg-growth with rates, the same information), then
  * projects year by year — plan values first, else the trend step, clamped — and applies the kind's own
  * formula at T. A milestone takes the user's `expected` class (or `complete` once done).

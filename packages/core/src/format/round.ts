@@ -1,5 +1,5 @@
 /**
- * Round half away from zero to `decimals` places, as METHOD.md requires for every number on the
+ * Round half away from zero to `decimals` places, as docs/methodology.md requires for every number on the
  * page (and for deciding bands). Float noise is removed first, so 79.95 stored as
  * 79.94999999999999 still rounds to 80.0.
  *

@@ -1,5 +1,5 @@
 /**
- * Formula indicators (METHOD.md "Formula indicators"): a small, safe expression grammar over other
+ * Formula indicators (docs/methodology.md "Formula indicators"): a small, safe expression grammar over other
  * indicators of the same unit and year. A hand-written tokenizer and recursive-descent parser build
  * an AST; nothing is ever evaluated as JavaScript.
  *

@@ -1,5 +1,5 @@
 /**
- * Growth formulas of METHOD.md. Rates are ratios here (0.1071 = 10,71 %); percent only at the edges.
+ * Growth formulas of docs/methodology.md. Rates are ratios here (0.1071 = 10,71 %); percent only at the edges.
  */
 import { fail, finite, type Outcome } from '../achievement/outcome.js';
 

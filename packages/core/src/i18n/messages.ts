@@ -141,7 +141,7 @@ export function sdgStatusLabel(status: SdgStatus, lang: Lang = 'vi'): string {
 }
 
 /**
- * "ước đạt" for a figure that is an estimate, "đạt" otherwise (METHOD.md).
+ * "ước đạt" for a figure that is an estimate, "đạt" otherwise (docs/methodology.md).
  *
  * @example achievedWord(true) // 'ước đạt'
  */

@@ -76,7 +76,7 @@ const GO = indicator({
   name: { vi: 'Giá trị sản xuất (giá so sánh 2010)', en: 'Gross output (constant 2010 prices)' },
 });
 
-/** METHOD.md's example: g* = 15 %, g_obs = 10,71 % over 2021–2023 → A = 71,4 %, g_req = 21,75 %. */
+/** docs/methodology.md's example: g* = 15 %, g_obs = 10,71 % over 2021–2023 → A = 71,4 %, g_req = 21,75 %. */
 const growthCtx: TargetContext = {
   target: target({ kind: 'avg-growth', indicator: 'GO', value: 15 }),
   indicator: GO,
@@ -111,7 +111,7 @@ describe('summarySentence', () => {
     met: 9,
   });
 
-  it('says the default bands as METHOD.md does', () => {
+  it('says the default bands as docs/methodology.md does', () => {
     expect(summarySentence(ev, 'vi')).toBe(
       '29 chỉ tiêu: 23 chỉ tiêu đạt từ 80 % trở lên, 3 chỉ tiêu đạt từ 50 % đến dưới 80 %, 3 chỉ tiêu dưới 50 %. Có 9 chỉ tiêu đã đạt hoặc vượt mục tiêu.',
     );

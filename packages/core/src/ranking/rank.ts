@@ -1,5 +1,5 @@
 /**
- * Rankings (METHOD.md "Rankings"): among units with the same parent and level, by value in a year or by
+ * Rankings (docs/methodology.md "Rankings"): among units with the same parent and level, by value in a year or by
  * average growth; standard competition ranking (1, 2, 2, 4); units without data listed apart.
  * Decisions are in packages/core/DECISIONS-DATA.md.
  */

@@ -54,7 +54,7 @@ export interface SdgLevelsInput {
 }
 
 /**
- * SDG progress of a level series (Open SDG ProgressMeasure, Statistics Canada method, METHOD.md):
+ * SDG progress of a level series (Open SDG ProgressMeasure, Statistics Canada method, docs/methodology.md):
  * `CAGR_obs = (v_t/v_b)^(1/(t−b)) − 1`, `CAGR_req = (y* / v_b)^(1/(T−b)) − 1`; already met →
  * `target-achieved`. Zero base or target become 0,001; base and latest must share a sign. The base is
  * v_b, or the earliest later actual when v_b is missing (as Open SDG does).

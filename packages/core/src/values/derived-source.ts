@@ -1,6 +1,6 @@
 /**
  * The value source the methodology reads: entered figures first, then formula indicators, then
- * aggregation from the children (METHOD.md "Aggregation up the hierarchy", "Formula indicators").
+ * aggregation from the children (docs/methodology.md "Aggregation up the hierarchy", "Formula indicators").
  */
 import { type AggregateCell, aggregateChildren, type ParsedFormula } from '../aggregation/aggregate.js';
 import { roundHalfAwayFromZero } from '../format/round.js';
@@ -17,7 +17,7 @@ export type Derivation =
   | { ok: true; value: number; status: ValueStatus; origin: 'formula' | 'aggregated' }
   | { ok: false; reasons: DerivationReason[] };
 
-/** An entered figure and the derived one side by side (METHOD.md: shown together when they differ). */
+/** An entered figure and the derived one side by side (docs/methodology.md: shown together when they differ). */
 export interface EnteredAndDerived {
   unit: string;
   indicator: string;

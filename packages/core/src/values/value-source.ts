@@ -12,7 +12,7 @@ export interface ResolvedValue {
 }
 
 /**
- * Where the methodology reads figures from. `actual` never returns `plan` values (METHOD.md:
+ * Where the methodology reads figures from. `actual` never returns `plan` values (docs/methodology.md:
  * plan values feed forecasts only); `plan` returns the annual plan figure for a year.
  */
 export interface ValueSource {

@@ -274,7 +274,7 @@ const job = (
 function bandChart(ev: Evaluation, plan: Plan, lang: Lang): ChartJob {
   const sdg = ev.summary.sdgProgress;
   if (ev.methodology === 'sdg-progress' && sdg) {
-    // SDG plans are judged by progress status, not bands (METHOD.md, Open SDG's method).
+    // SDG plans are judged by progress status, not bands (docs/methodology.md, Open SDG's method).
     // Core counts every status, in its order from "target achieved" to "insufficient data".
     const statuses = Object.keys(sdg) as SdgStatus[];
     const labels = statuses.map((s) => capitalise(sdgStatusLabel(s, lang), lang));

@@ -147,7 +147,7 @@ describe('DOCX mid-term report of a party resolution (demo NQ-DH-XV, 2023)', () 
         expect(sentence).toContain(formatNumber(te.achievementPercent, 1, 'vi'));
       }
     }
-    // METHOD.md's worked example, which the demo reproduces for target 1, to the digit.
+    // docs/methodology.md's worked example, which the demo reproduces for target 1, to the digit.
     const gross = [...texts].find((t) => t.startsWith('- Giá trị sản xuất (giá so sánh 2010):'));
     expect(gross).toContain('ước đạt 10,71 %/năm, bằng 71,4 % mục tiêu (15 %/năm)');
     expect(gross).toContain('cần tăng bình quân 21,75 %/năm trong giai đoạn 2024–2025');

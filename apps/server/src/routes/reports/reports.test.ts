@@ -27,7 +27,7 @@ describe.each(await testDialects())('review reports over HTTP on %s', (dialect) 
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+\.docx"/);
     const xml = await documentXml(res.rawPayload);
     expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    // METHOD.md's example, as the demo's first target states it: 10,71 %/năm, 71,4 % of the goal, 21,75 % needed
+    // docs/methodology.md's example, as the demo's first target states it: 10,71 %/năm, 71,4 % of the goal, 21,75 % needed
     // (a no-break space keeps each number with its %).
     expect(xml).toContain('10,71\u00a0%/năm, bằng 71,4\u00a0%');
     expect(xml).toContain('21,75\u00a0%/năm');

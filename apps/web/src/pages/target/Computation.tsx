@@ -15,7 +15,7 @@ import type { TargetRow } from '../../logic/targets';
 
 /**
  * The figures of the comparison as a division ("10,71 % ÷ 15 % = 71,4 %"), the ratio's sides in the order
- * METHOD.md sets for the kind and direction; the result is the evaluation's own.
+ * docs/methodology.md sets for the kind and direction; the result is the evaluation's own.
  */
 export function divisionText(row: TargetRow, lang: 'vi' | 'en'): string | null {
   const ev = row.evaluation;
