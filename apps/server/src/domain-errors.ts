@@ -1,5 +1,11 @@
 import type { Lang } from '@chitieu/core';
-import { type DomainError, type DomainProblem, FiguresLockedError, figureLockMessage } from '@chitieu/db';
+import {
+  type DomainError,
+  type DomainProblem,
+  FiguresLockedError,
+  figureLockMessage,
+  ruleMessage,
+} from '@chitieu/db';
 import { ApiError } from './errors.js';
 
 const KIND: Record<NonNullable<DomainProblem['kind']>, Record<Lang, string>> = {
@@ -74,6 +80,8 @@ export function problemMessage(p: DomainProblem, lang: Lang): string {
   }
   const rule = p.rule ? RULES[p.rule] : undefined;
   if (rule) return rule[lang](subject);
+  const said = ruleMessage(p, lang);
+  if (said) return said;
   return lang === 'vi' ? 'Giá trị không hợp lệ.' : 'Invalid value.';
 }
 

@@ -11,8 +11,8 @@ import { assertFiguresWritable } from '../repositories/figure-lock.js';
 import { type FigureRecord, getFigure } from '../repositories/figures.js';
 import { DomainError, isUniqueViolation, nowIso } from '../repositories/records.js';
 import { type Executor, withTransaction } from '../transaction.js';
-import type { CommandContext, ImportSource } from './context.js';
-import { figureProblems } from './rules.js';
+import type { CommandContext, CommandWarning, ImportSource } from './context.js';
+import { figureProblems, figureWarnings } from './rules.js';
 
 /** A figure to record. `version` is the cell's current version when it already exists. */
 export interface FigureInput {
@@ -42,7 +42,7 @@ export async function recordFigure(
   db: Executor,
   input: FigureInput,
   ctx: CommandContext = {},
-): Promise<{ figure: FigureRecord; created: boolean }> {
+): Promise<{ figure: FigureRecord; created: boolean; warnings: CommandWarning[] }> {
   return withTransaction(db, async (trx) => {
     // Both ids in one round trip: this is the hot path of data entry.
     const { rows } = await sql<{ unit: number | null; indicator: number | null }>`select
@@ -55,8 +55,15 @@ export async function recordFigure(
       ...(indicator ? [] : [{ path: 'indicator', kind: 'indicator' as const, subject: input.indicator }]),
     ];
     if (!unit || !indicator) throw new DomainError('unknown-reference', missing);
-    await checkFigure(trx, indicator.id, input.value);
     const period = input.period ?? '';
+    const warnings = await checkFigure(trx, {
+      unitId: unit.id,
+      indicatorId: indicator.id,
+      year: input.year,
+      period,
+      status: input.status,
+      value: input.value,
+    });
     const existing = await trx
       .selectFrom('indicator_values')
       .select('id')
@@ -67,8 +74,8 @@ export async function recordFigure(
       .where('status', '=', input.status)
       .executeTakeFirst();
     if (existing) {
-      const figure = await writeFigure(trx, Number(existing.id), input.version ?? null, input, ctx);
-      return { figure, created: false };
+      const { figure } = await writeFigure(trx, Number(existing.id), input.version ?? null, input, ctx, true);
+      return { figure, created: false, warnings };
     }
     await assertFiguresWritable(trx, { unit: unit.id, indicator: indicator.id, year: input.year });
     const at = nowIso();
@@ -97,7 +104,7 @@ export async function recordFigure(
     });
     const figure: FigureRecord = { ...row, unit_code: input.unit, indicator_code: input.indicator };
     await appendFigureHistory(trx, [{ figure, old: null }], ctx, at);
-    return { figure, created: true };
+    return { figure, created: true, warnings };
   });
 }
 
@@ -112,20 +119,87 @@ export function reviseFigure(
   id: number,
   change: { version: number | null; value?: number; source?: string | null; note?: string | null },
   ctx: CommandContext = {},
-): Promise<FigureRecord> {
+): Promise<{ figure: FigureRecord; warnings: CommandWarning[] }> {
   return withTransaction(db, (trx) => writeFigure(trx, id, change.version, change, ctx));
 }
 
-/** The rules of a value against its indicator, as one `invalid` error. */
-async function checkFigure(trx: Executor, indicatorId: number, value: number | undefined): Promise<void> {
-  if (value === undefined) return;
+/** The cell and value a figure write would store. */
+interface FigureCheck {
+  unitId: number;
+  indicatorId: number;
+  year: number;
+  period: string;
+  status: string;
+  value: number;
+}
+
+/**
+ * The rules of a figure (bounds of its indicator, a plausible year for the plans of its unit and the
+ * units above), as one `invalid` error; the warnings of an accepted one. Three queries.
+ */
+async function checkFigure(trx: Executor, f: FigureCheck): Promise<CommandWarning[]> {
   const indicator = await trx
     .selectFrom('indicators')
-    .select(['code', 'bound_min', 'bound_max'])
-    .where('id', '=', indicatorId)
+    .select((eb) => [
+      'code',
+      'measure',
+      'bound_min',
+      'bound_max',
+      eb
+        .exists(
+          eb
+            .selectFrom('targets')
+            .select('targets.id')
+            .whereRef('targets.indicator_id', '=', 'indicators.id')
+            .where('targets.input', '=', 'rates'),
+        )
+        .as('rates'),
+    ])
+    .where('id', '=', f.indicatorId)
     .executeTakeFirst();
-  const problems = indicator ? figureProblems({ value }, indicator) : [];
+  if (!indicator) return [];
+  const { rows: plans } = await sql<{ code: string; baseline_year: number; target_year: number }>`
+    with recursive chain(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${f.unitId}
+      union
+      select units.id, units.parent_id, chain.depth + 1 from units join chain on units.id = chain.parent_id
+      where chain.depth < 64)
+    select code, baseline_year, target_year from plans
+    where unit_id in (select id from chain) and state = 'active'`.execute(trx);
+  const problems = figureProblems(
+    { year: f.year, value: f.value, status: f.status, period: f.period || null },
+    indicator,
+    {
+      holdsGrowthRates: Boolean(Number(indicator.rates)),
+      plans: plans.map((p) => ({
+        code: p.code,
+        baselineYear: Number(p.baseline_year),
+        targetYear: Number(p.target_year),
+      })),
+    },
+  );
   if (problems.length > 0) throw new DomainError('invalid', problems);
+  const near = await trx
+    .selectFrom('indicator_values')
+    .select(['year', 'status', 'value'])
+    .where('unit_id', '=', f.unitId)
+    .where('indicator_id', '=', f.indicatorId)
+    .where('period', '=', f.period)
+    .where('year', 'in', [f.year - 1, f.year])
+    .execute();
+  const strength = ['official', 'preliminary', 'estimate', 'plan'];
+  const before = near
+    .filter((r) => r.year === f.year - 1)
+    .sort((a, b) => strength.indexOf(a.status) - strength.indexOf(b.status))[0];
+  return figureWarnings(
+    { value: f.value, status: f.status },
+    {
+      previous: before ? { year: before.year, value: Number(before.value) } : null,
+      sameYear: near
+        .filter((r) => r.year === f.year && r.status !== f.status)
+        .map((r) => ({ status: r.status, value: Number(r.value) })),
+    },
+  );
 }
 
 async function writeFigure(
@@ -134,11 +208,23 @@ async function writeFigure(
   version: number | null,
   change: { value?: number; source?: string | null; note?: string | null },
   ctx: CommandContext,
-): Promise<FigureRecord> {
+  /** The value was checked by the caller already. */
+  checked = false,
+): Promise<{ figure: FigureRecord; warnings: CommandWarning[] }> {
   const current = await getFigure(trx, id);
   if (!current) throw new DomainError('not-found');
   if (version !== current.version) throw new DomainError('version-conflict', [], current);
-  await checkFigure(trx, current.indicator_id, change.value);
+  const warnings =
+    checked || change.value === undefined || change.value === current.value
+      ? []
+      : await checkFigure(trx, {
+          unitId: current.unit_id,
+          indicatorId: current.indicator_id,
+          year: current.year,
+          period: current.period,
+          status: current.status,
+          value: change.value,
+        });
   await assertFiguresWritable(trx, {
     unit: current.unit_id,
     indicator: current.indicator_id,
@@ -150,7 +236,7 @@ async function writeFigure(
     note: change.note === undefined ? current.note : change.note,
   };
   if (next.value === current.value && next.source === current.source && next.note === current.note)
-    return current;
+    return { figure: current, warnings };
   const at = nowIso();
   const updated = await trx
     .updateTable('indicator_values')
@@ -164,7 +250,7 @@ async function writeFigure(
   }
   const figure = { ...current, ...next, version: version + 1, updated_at: at };
   await appendFigureHistory(trx, [{ figure, old: current }], ctx, at);
-  return figure;
+  return { figure, warnings };
 }
 
 /** What the history of a figure needs: its new state and, for a change, the state before. */

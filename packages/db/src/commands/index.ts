@@ -9,5 +9,6 @@ export * from './figures.js';
 export * from './indicators.js';
 export * from './plan-file.js';
 export * from './plans.js';
+export { figureWarnings, ruleMessage } from './rules.js';
 export * from './targets.js';
 export * from './workflow.js';

@@ -29,8 +29,14 @@ async function indicatorIdOf(db: Executor, code: string): Promise<number> {
   return id;
 }
 
-function check(t: StoredTarget): void {
-  const problems = targetProblems(t);
+/** The rules of a target against its indicator and plan, as one `invalid` error. */
+async function check(db: Executor, t: StoredTarget, plan: PlanRecord): Promise<void> {
+  const indicator = await db
+    .selectFrom('indicators')
+    .select(['code', 'measure', 'bound_min', 'bound_max'])
+    .where('code', '=', t.indicator)
+    .executeTakeFirst();
+  const problems = targetProblems(t, { indicator: indicator ?? null, methodology: plan.methodology });
   if (problems.length > 0) throw new DomainError('invalid', problems);
 }
 
@@ -55,7 +61,7 @@ export async function createTarget(
   return withTransaction(db, async (trx) => {
     const plan = await getPlan(trx, planCode);
     if (!plan) throw new DomainError('not-found');
-    check(input);
+    await check(trx, input, plan);
     const context = await contextFor(trx, plan, ctx);
     const position =
       input.position ?? (await nextPosition(trx, 'targets', { column: 'plan_id', id: plan.id }));
@@ -85,7 +91,7 @@ export async function updateTarget(
     if (!plan) throw new DomainError('not-found');
     assertPlanActive(plan);
     const next = { ...targetOfRow(current, current.indicator_code), ...patch };
-    check(next);
+    await check(trx, next, plan);
     const indicatorId =
       patch.indicator === undefined ? current.indicator_id : await indicatorIdOf(trx, patch.indicator);
     const columns: Record<string, unknown> = targetRow(

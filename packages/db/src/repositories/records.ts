@@ -41,6 +41,8 @@ export interface DomainProblem {
   kind?: 'unit' | 'indicator' | 'plan' | 'target' | 'program' | 'task' | 'figure';
   /** For `invalid`: a stable code of the rule broken. */
   rule?: string;
+  /** The parameters of the rule's sentence (@chitieu/rules `message`). */
+  params?: Record<string, string | number | undefined>;
 }
 
 /**

@@ -6,13 +6,33 @@ import {
   figurePatch,
   historyOut,
 } from '@chitieu/contract';
-import { figureHistory, getFigure, listFigures, recordFigure, reviseFigure } from '@chitieu/db';
+import {
+  type CommandWarning,
+  figureHistory,
+  getFigure,
+  listFigures,
+  recordFigure,
+  reviseFigure,
+  ruleMessage,
+} from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
-import { found, guarded, pageOf, presentPage, versionOf, writeContext, writeErrors } from '../kit.js';
+import { found, guarded, langOf, pageOf, presentPage, versionOf, writeContext, writeErrors } from '../kit.js';
 import { presentFigure } from './presenter.js';
+
+/** The warnings of an accepted write, worded; absent when there are none. */
+function warningsOf(warnings: CommandWarning[], lang: 'vi' | 'en') {
+  if (warnings.length === 0) return {};
+  return {
+    warnings: warnings.map((w) => ({
+      path: w.path,
+      code: w.code,
+      message: ruleMessage({ path: w.path, rule: w.code, params: w.params ?? {} }, lang) ?? w.code,
+    })),
+  };
+}
 
 const byId = { in: 'params', path: 'id', is: 'value-id' } as const;
 
@@ -72,7 +92,7 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const b = request.body;
       const version = b.version ?? (request.headers['if-match'] ? versionOf(request) : null);
-      const { figure, created } = await guarded(
+      const { figure, created, warnings } = await guarded(
         () => recordFigure(db(), { ...b, version }, writeContext(request)),
         async () => {
           const page = await listFigures(
@@ -91,7 +111,9 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         { id: 0 }, // a cell created by another writer at the same moment: look it up
       );
-      return reply.code(created ? 201 : 200).send(presentFigure(figure));
+      return reply
+        .code(created ? 201 : 200)
+        .send({ ...presentFigure(figure), ...warningsOf(warnings, langOf(request)) });
     },
   );
 
@@ -121,12 +143,12 @@ export const figureRoutes: FastifyPluginAsyncZod = async (app) => {
       const { version, ...change } = request.body;
       const id = request.params.id;
       found(await getFigure(db(), id));
-      const figure = await guarded(
+      const { figure, warnings } = await guarded(
         () =>
           reviseFigure(db(), id, { ...change, version: versionOf(request, version) }, writeContext(request)),
         async (row) => presentFigure(found(await getFigure(db(), row.id))),
       );
-      return presentFigure(figure);
+      return { ...presentFigure(figure), ...warningsOf(warnings, langOf(request)) };
     },
   );
 
