@@ -77,7 +77,7 @@ describe.each(await testDialects())('user and token commands on %s', (dialect) =
     );
     expect(r).toMatchObject({
       code: 0,
-      stdout: 'Set a new password for lan; every earlier session has ended.\n',
+      stdout: 'Set a new password for lan; every earlier session has ended and every API token is revoked.\n',
     });
     const row = await t.handle.db
       .selectFrom('users')
