@@ -124,6 +124,17 @@ describe.each(await testDialects())('access holes of issue 9 on %s', (dialect) =
     expect(padded.statusCode).toBe(403);
   });
 
+  it('Given a signed-in user without any role, When they read a public plan, Then 200; a private one, 403', async () => {
+    await w.user('khong-vai-tro', []);
+    const headers = await as('khong-vai-tro');
+    expect((await w.app.inject({ url: '/api/plans/NQ-PUB', headers })).statusCode).toBe(200);
+    expect((await w.app.inject({ url: '/api/plans/NQ-PUB/evaluation?year=2023', headers })).statusCode).toBe(
+      200,
+    );
+    expect((await w.app.inject({ url: '/api/plans/NQ-382', headers })).statusCode).toBe(403);
+    expect((await w.app.inject({ url: '/api/figures', headers })).statusCode).toBe(403);
+  });
+
   it('1. Given a viewer of 381, When they read their own figure by its plain id, Then 200 (the strict spelling is the only one)', async () => {
     const res = await w.app.inject({
       method: 'GET',

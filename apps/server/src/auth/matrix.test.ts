@@ -58,7 +58,8 @@ function expected(rule: AccessRule, who: Principal, side: Side, method: string):
 function refusedUpFront(rule: AccessRule, who: Principal, method: string): 401 | 403 | null {
   if ('public' in rule) return null;
   if ('signedIn' in rule) return who.role ? null : 401;
-  if (!who.role) return rule.publicPlans && method === 'GET' ? null : 401;
+  if (rule.publicPlans && method === 'GET') return null; // a public plan is anyone's to read
+  if (!who.role) return 401;
   if (ROLES.indexOf(who.role) < ROLES.indexOf(rule.role)) return 403;
   if (locatorsOf(rule) === 'global' && who.unit !== null) return 403;
   return null;

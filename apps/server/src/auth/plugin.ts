@@ -229,10 +229,9 @@ export function earlyRefusal(
 ): 'unauthenticated' | 'forbidden' | null {
   if ('public' in rule) return null;
   if ('signedIn' in rule) return actor ? null : 'unauthenticated';
-  if (!actor) {
-    const reading = method === 'GET' || method === 'HEAD';
-    return rule.publicPlans && reading ? null : 'unauthenticated';
-  }
+  // A public plan is readable by anyone, signed in with whatever roles or not: that needs the plan.
+  if (rule.publicPlans && (method === 'GET' || method === 'HEAD')) return null;
+  if (!actor) return 'unauthenticated';
   const held = actor.roles.filter((r) => ROLES.indexOf(r.role) >= ROLES.indexOf(rule.role));
   if (held.length === 0) return 'forbidden';
   if (unitLocators(rule) === 'global' && !held.some((r) => r.unitId === null)) return 'forbidden';
