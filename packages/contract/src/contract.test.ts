@@ -5,7 +5,7 @@ import {
 } from '@chitieu/reports/types';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ENDPOINTS, type Endpoint } from './endpoints.js';
+import { ENDPOINTS, type Endpoint, endpointUrl } from './endpoints.js';
 import { REPORT_FORMATS, REPORT_TYPES } from './reports.js';
 import { ROLES } from './users.js';
 
@@ -66,5 +66,14 @@ describe('the API contract', () => {
     expect([...ROLES]).toEqual([...DB_ROLES]);
     expect([...REPORT_TYPES]).toEqual([...REPORT_PACKAGE_TYPES]);
     expect([...REPORT_FORMATS]).toEqual([...REPORT_PACKAGE_FORMATS]);
+  });
+
+  it("builds an operation's address from its parameters", () => {
+    expect(endpointUrl('getUnit', { code: '502' })).toBe('/api/units/502');
+    expect(endpointUrl('getTarget', { code: 'NQ/XV', id: 3 })).toBe('/api/plans/NQ%2FXV/targets/3');
+    expect(endpointUrl('listFigures', {}, { unit: '502', year: 2023, status: undefined })).toBe(
+      '/api/figures?unit=502&year=2023',
+    );
+    expect(() => endpointUrl('getUnit', {})).toThrow(/code/);
   });
 });

@@ -846,3 +846,30 @@ export function endpointAt(method: string, path: string): [OperationId, Endpoint
   }
   return undefined;
 }
+
+/**
+ * The address of an operation: path parameters filled in (encoded), the query string from the
+ * defined values of `query` (arrays repeated). A parameter the path needs but `params` lacks throws.
+ *
+ * @example endpointUrl('getUnit', { code: '502' }) // '/api/units/502'
+ * @example endpointUrl('listFigures', {}, { unit: '502', year: 2023 }) // '/api/figures?unit=502&year=2023'
+ */
+export function endpointUrl<K extends OperationId>(
+  id: K,
+  params: Record<string, string | number> = {},
+  query: Record<string, string | number | boolean | readonly (string | number)[] | null | undefined> = {},
+): string {
+  const path = ENDPOINTS[id].path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${id}: the path parameter '${name}' is missing`);
+    return encodeURIComponent(String(value));
+  });
+  const pairs: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value])
+      pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
+  }
+  const qs = pairs.join('&');
+  return qs === '' ? path : `${path}?${qs}`;
+}
