@@ -56,6 +56,9 @@ function badIndex(text: string, asCode: boolean): number {
   return asCode ? text.search(ANY_CONTROL) : text.indexOf('\u0000');
 }
 
+/** Stands for "the key of this node" on the walk's stack. */
+const KEY = Symbol('key');
+
 const asCodePoint = (text: string, index: number) =>
   `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -87,32 +90,44 @@ export function findControlCharacters(
   const codeFields = options.codeFields ?? CODE_FIELDS;
   const limit = options.limit ?? 20;
   const found: ControlCharacterFound[] = [];
+  // Each node knows its parent and its key, so a path is built only for what is found (copying it
+  // at every level would cost the square of the depth).
+  interface Visit {
+    value: unknown;
+    parent: Visit | null;
+    key: ControlPathSegment | null;
+    code: boolean;
+  }
+  const pathOf = (node: Visit): ControlPathSegment[] => {
+    const reversed: ControlPathSegment[] = [];
+    for (let n: Visit | null = node; n !== null && n.key !== null; n = n.parent) reversed.push(n.key);
+    return [...path, ...reversed.reverse()];
+  };
   // Depth-first in document order: the stack holds what is left to visit, last first.
-  const stack: { value: unknown; path: ControlPathSegment[]; code: boolean }[] = [
-    { value, path, code: options.allCodes === true },
-  ];
+  const stack: Visit[] = [{ value, parent: null, key: null, code: options.allCodes === true }];
   while (stack.length > 0 && found.length < limit) {
-    const item = stack.pop() as (typeof stack)[number];
-    const v = item.value;
+    const node = stack.pop() as Visit;
+    const v = node.value;
     if (typeof v === 'string') {
-      const index = badIndex(v, item.code);
-      if (index >= 0) found.push({ path: item.path, inKey: false, character: asCodePoint(v, index), index });
+      const index = badIndex(v, node.code);
+      if (index >= 0)
+        found.push({ path: pathOf(node), inKey: false, character: asCodePoint(v, index), index });
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--)
-        stack.push({ value: v[i], path: [...item.path, i], code: item.code });
+        stack.push({ value: v[i], parent: node, key: i, code: node.code });
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
-      const children: typeof stack = [];
-      for (const key of keys) {
-        const index = badIndex(key, true);
-        if (index >= 0) {
-          found.push({ path: [...item.path, key], inKey: true, character: asCodePoint(key, index), index });
-          if (found.length >= limit) break;
-        }
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
         const child = (v as Record<string, unknown>)[key];
-        children.push({ value: child, path: [...item.path, key], code: item.code || codeFields.has(key) });
+        stack.push({ value: child, parent: node, key, code: node.code || codeFields.has(key) });
+        // The key is judged just before its value: problems come in document order.
+        if (badIndex(key, true) >= 0) stack.push({ value: KEY, parent: node, key, code: true });
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as (typeof stack)[number]);
+    } else if (v === KEY && node.key !== null) {
+      const key = String(node.key);
+      const index = badIndex(key, true);
+      found.push({ path: pathOf(node), inKey: true, character: asCodePoint(key, index), index });
     }
   }
   return found;
