@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from './common.js';
 import { workflowView } from './workflow.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
@@ -10,7 +11,8 @@ export const auditQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   /** Entries older than this id (the next page, newest first). */
-  before: z.coerce.number().int().positive().optional(),
+  /** An audit entry's id (digits only, like every id): entries older than it. */
+  before: idParam.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
