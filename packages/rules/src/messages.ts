@@ -3,7 +3,7 @@
  * entry per problem code, so the same problem reads the same way in a file, an API answer and a form.
  * Codes listed in WARNING_CODES are warnings: accepted and reported, never refused.
  */
-import type { Lang } from '@chitieu/core';
+import { formatNumber, type Lang } from '@chitieu/core';
 
 type P = Record<string, string | number | undefined>;
 type Sentence = (p: P) => string;
@@ -339,6 +339,15 @@ const WHAT: Record<string, Record<Lang, string>> = {
   task: { vi: 'nhiệm vụ', en: 'task' },
 };
 
+/** Parameters that are figures (not years, lines or counts). */
+const NUMBER_PARAMS = ['value', 'previous', 'stronger', 'factor', 'low', 'high'] as const;
+
+/** The decimals a figure is written with (up to 6), so nothing is rounded away in a message. */
+const decimalsOf = (x: number): number => {
+  const frac = String(x).split('.')[1];
+  return frac === undefined || /e/i.test(String(x)) ? 0 : Math.min(6, frac.length);
+};
+
 const STATUS_WORDS: Record<string, Record<Lang, string>> = {
   official: { vi: 'chính thức', en: 'official' },
   preliminary: { vi: 'sơ bộ', en: 'preliminary' },
@@ -364,6 +373,11 @@ export function message(code: ProblemCode, params: P, lang: Lang): string {
   const p = { ...params };
   if (typeof p.receivedKind === 'string' && p.received === undefined)
     p.received = describeReceived(receivedValue(p.receivedKind, p.receivedText), lang);
+  // Figures read as the reader writes them ("15.372,5" in Vietnamese); years, lines and counts stay plain.
+  for (const k of NUMBER_PARAMS) {
+    const x = p[k];
+    if (typeof x === 'number' && Number.isFinite(x)) p[k] = formatNumber(x, decimalsOf(x), lang);
+  }
   for (const k of ['status', 'strongerStatus'])
     if (typeof p[k] === 'string') p[k] = STATUS_WORDS[p[k] as string]?.[lang] ?? p[k];
   if (typeof p.what === 'string') p.what = WHAT[p.what]?.[lang] ?? p.what;

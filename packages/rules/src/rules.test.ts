@@ -134,7 +134,9 @@ describe('figures', () => {
       { sameYear: [{ status: 'official', value: 17136.2 }] },
     );
     expect(w).toMatchObject([{ code: 'estimate-below-official' }]);
-    expect(message('estimate-below-official', w[0]?.params ?? {}, 'vi')).toContain('ước thực hiện 16950');
+    expect(message('estimate-below-official', w[0]?.params ?? {}, 'vi')).toContain(
+      'ước thực hiện 16.950 thấp hơn số chính thức 17.136,2',
+    );
     expect(w.every((p) => WARNING_CODES.has(p.code))).toBe(true);
   });
 });
