@@ -81,7 +81,19 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(server.url + path);
-    await page.waitForSelector(ready, { timeout: 30_000 });
+    try {
+      await page.waitForSelector(ready, { timeout: 30_000 });
+    } catch (err) {
+      // Say what the page showed instead.
+      await screenshot(page, `h7-timeout-${path.replace(/[^a-z0-9]+/gi, '-')}`);
+      const text = await page.locator('body').innerText();
+      throw new Error(
+        `${path}: ${ready} did not show; the page said:\n${text.slice(0, 800)}\n${errors.join('\n')}`,
+        {
+          cause: err,
+        },
+      );
+    }
     await page.waitForLoadState('networkidle');
     return { page, errors };
   }
@@ -159,7 +171,8 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     await expectHealthy(page, 'h7-rankings-value', errors);
 
     // By growth: Huyện Cẩm Vân has no 2020 figure and is listed as not ranked, after the ranked ones.
-    await page.getByRole('radio', { name: 'Tốc độ tăng' }).check();
+    // The radio buttons look like buttons: their inputs are hidden, the label takes the click.
+    await page.locator('label', { hasText: 'Tốc độ tăng' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('by') === 'growth');
     await page.waitForSelector('[data-testid="ranking-table"] .ant-table-row:has-text("%/năm")');
     const growth = await apiGet<Ranking>(`/rankings?indicator=GO&year=${YEAR}&parent=50&by=growth`);
@@ -247,7 +260,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
         body: JSON.stringify({ error: { code: 'server-busy', message: 'Máy chủ đang bận', details: [] } }),
       }),
     );
-    await page.getByRole('radio', { name: 'PDF' }).check();
+    await page.locator('label', { hasText: 'PDF' }).click();
     await page.getByTestId('download').click();
     await page.getByTestId('report-error').waitFor();
     await expect(page.getByTestId('report-error').innerText()).resolves.toContain(

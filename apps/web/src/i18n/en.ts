@@ -205,7 +205,7 @@ export const en: Messages = {
     captionGrowth: '{{indicator}}: units under {{parent}} ranked by average growth over {{from}}–{{to}}',
     rankOf: 'rank {{rank}}',
     noneRanked: 'No unit has a figure to rank.',
-    tableIsAlternative: 'The table alongside holds the same figures as the chart.',
+    tableIsAlternative: 'The ranking table holds the same figures as the chart.',
     table: 'Ranking table',
     tie: 'tied',
     unrankedNote:

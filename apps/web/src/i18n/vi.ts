@@ -205,7 +205,7 @@ export const vi = {
       '{{indicator}}: xếp hạng theo tốc độ tăng bình quân giai đoạn {{from}}–{{to}}, các đơn vị trực thuộc {{parent}}',
     rankOf: 'hạng {{rank}}',
     noneRanked: 'Không có đơn vị nào có số liệu để xếp hạng.',
-    tableIsAlternative: 'Bảng bên cạnh có cùng số liệu với biểu đồ.',
+    tableIsAlternative: 'Bảng xếp hạng có cùng số liệu với biểu đồ.',
     table: 'Bảng xếp hạng',
     tie: 'đồng hạng',
     unrankedNote:
