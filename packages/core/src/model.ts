@@ -73,6 +73,11 @@ export interface Target {
   input?: 'levels' | 'rates' | null;
   /** milestone only: the user's own forecast. */
   expected?: ForecastClass | null;
+  /**
+   * annual only: each single year must reach the goal ("hằng năm đều …"): `A` is the lowest yearly
+   * achievement, a missing year is insufficient data. Default false: the mean of the years.
+   */
+  every?: boolean | null;
 }
 
 export interface Task {

@@ -176,6 +176,27 @@ describe('annual', () => {
     );
     expect(achievementPercent(m.achievement)).toBe(100);
   });
+  it('Given every: true and 18.420, 17.650, 18.105 t against 18.000, When measured, Then the worst year decides: A = 98,1 %', () => {
+    const m = value(
+      measureAchievement(
+        spec({ kind: 'annual', goal: 18000, every: true }),
+        series({ 2021: 18420, 2022: 17650, 2023: 18105 }),
+        2023,
+      ),
+    );
+    expect(m.actual).toBe(17650);
+    expect(m.year).toBe(2023);
+    expect(achievementPercent(m.achievement)).toBe(98.1);
+  });
+  it('Given every: true and "không để xảy ra" (0, d=−1) with one fire in 2022, When measured, Then A = 0', () => {
+    const s = spec({ kind: 'annual', d: -1, goal: 0, every: true });
+    expect(value(measureAchievement(s, series({ 2021: 0, 2022: 1, 2023: 0 }), 2023)).achievement).toBe(0);
+    expect(value(measureAchievement(s, series({ 2021: 0, 2022: 0, 2023: 0 }), 2023)).achievement).toBe(1);
+  });
+  it('Given every: true and a missing year, When measured, Then insufficient data, not skipped', () => {
+    const s = spec({ kind: 'annual', goal: 18000, every: true });
+    expect(measureAchievement(s, series({ 2021: 18420, 2023: 18105 }), 2023).ok).toBe(false);
+  });
 });
 
 describe('change', () => {

@@ -56,6 +56,8 @@ export interface KindSpec {
   targetYear: number;
   /** avg-growth only: whether the series holds levels or yearly rates in percent. */
   input: 'levels' | 'rates';
+  /** annual only: every single year must reach the goal (the lowest yearly `A`), not their mean. */
+  every?: boolean;
 }
 
 export interface Measurement {
@@ -163,6 +165,20 @@ export function measureAchievement(spec: KindSpec, series: Series, t: number | n
   if (!span.ok) return span;
   const { years, values } = span.value;
   const total = values.reduce((s, v) => s + v, 0);
+  if (kind === 'annual' && spec.every) {
+    // The year that fell furthest short decides; its figure is the one compared with the goal (`year`
+    // stays t, the latest year, as for every kind).
+    let worst = 0;
+    let worstA = Number.POSITIVE_INFINITY;
+    values.forEach((v, i) => {
+      const a = ratioAchievement(v, goal, d);
+      if (a < worstA) {
+        worstA = a;
+        worst = i;
+      }
+    });
+    return measured(measurement(worstA, values[worst] as number, t, years));
+  }
   if (kind === 'annual') {
     const mean = total / values.length;
     return measured(measurement(ratioAchievement(mean, goal, d), mean, t, years));

@@ -255,6 +255,7 @@ function evaluateTarget(ctx: Context, target: Target): TargetEvaluation {
     baselineYear: plan.baselineYear,
     targetYear: plan.targetYear,
     input: target.kind === 'avg-growth' && target.input === 'rates' ? 'rates' : 'levels',
+    every: target.kind === 'annual' && target.every === true,
   };
   const measurement: Outcome<Measurement> =
     goal === null && target.kind !== 'milestone'
