@@ -20,9 +20,12 @@ export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description(`${SAY.vi.description} / ${SAY.en.description}`)
-    .action(() =>
+    .option('--lang <lang>', 'vi | en (CHITIEU_LANG)')
+    .action((options: { lang?: string }) =>
       runAction(async () => {
-        const config = requireConfig(loadConfig());
+        const config = requireConfig(
+          loadConfig(options.lang ? { ...process.env, CHITIEU_LANG: options.lang } : undefined),
+        );
         const { handle, migration } = await openConfiguredDatabase(config);
         await handle.destroy();
         const say = SAY[config.lang];

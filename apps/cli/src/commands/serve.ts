@@ -43,9 +43,12 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description(`${SAY.vi.description} / ${SAY.en.description}`)
-    .action(() =>
+    .option('--lang <lang>', 'vi | en (CHITIEU_LANG)')
+    .action((options: { lang?: string }) =>
       runAction(async () => {
-        const config = requireConfig(loadConfig());
+        const config = requireConfig(
+          loadConfig(options.lang ? { ...process.env, CHITIEU_LANG: options.lang } : undefined),
+        );
         const say = SAY[config.lang];
         const { handle, migration } = await openConfiguredDatabase(config);
         let demoLine: string | null;
