@@ -3,10 +3,11 @@
  * the server answers 503 with Retry-After meanwhile, under load and when idle, never dies, and
  * answers 200 again once PostgreSQL is back, without a restart.
  */
-import { migrateToLatest, openDatabase, parseDatabaseUrl } from '@chitieu/db';
+import { createUser, migrateToLatest, openDatabase, parseDatabaseUrl } from '@chitieu/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
+import { issueApiToken } from './routes/tokens/routes.js';
 import { createScratchCluster, type ScratchCluster, scratchClusterSupport } from './test-pg-cluster.js';
 
 const unsupported = scratchClusterSupport();
@@ -22,6 +23,7 @@ describe.skipIf(unsupported !== null)('PostgreSQL stops and starts under a runni
   let app: FastifyInstance;
   let base: string;
   let destroy: () => Promise<void>;
+  let token = '';
   const lost: Error[] = [];
 
   beforeAll(async () => {
@@ -31,6 +33,13 @@ describe.skipIf(unsupported !== null)('PostgreSQL stops and starts under a runni
     const handle = openDatabase(target.target, { poolSize: 8, connectTimeoutMs: 2000 });
     destroy = () => handle.destroy();
     await migrateToLatest(handle);
+    const user = await createUser(
+      handle.db,
+      { username: 'viewer', passwordHash: 'x', roles: [{ role: 'viewer', unit: null }] },
+      null,
+    );
+    if (!user.ok) throw new Error('no user');
+    ({ token } = await issueApiToken(handle.db, { userId: user.user.id, name: 'outage', days: 1 }, null));
     handle.onConnectionError((err) => lost.push(err));
     app = await buildApp({ database: handle, logger: false });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -42,13 +51,20 @@ describe.skipIf(unsupported !== null)('PostgreSQL stops and starts under a runni
     cluster?.drop();
   }, 60_000);
 
+  /** `/signed-in/…`: the same path with the API token (its check reads the database too). */
   const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers: { 'accept-language': 'en' } });
+    const signedIn = path.startsWith('/signed-in');
+    const headers: Record<string, string> = { 'accept-language': 'en' };
+    if (signedIn) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${base}${path.replace('/signed-in', '')}`, { headers });
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
   };
 
-  /** Requests that read the database: the health check and an anonymous list. */
-  const PATHS = ['/api/health', '/api/units', '/api/indicators'];
+  /**
+   * Requests that read the database: the health check, anonymous lists, and a signed-in read (a
+   * token that cannot be checked must give 503, never 401 nor anonymous access).
+   */
+  const PATHS = ['/api/health', '/api/units', '/api/indicators', '/signed-in/api/figures'];
 
   async function expectAllUnavailable(): Promise<void> {
     for (const path of PATHS) {
