@@ -1,8 +1,12 @@
-// The API's response shapes the web app reads. They mirror the route schemas (packages/contract once it
-// lands); the evaluation and ranking shapes are the core's own types, since the API answers exactly them.
+// The API's response shapes the web app reads: the contract's own types (@chitieu/contract, type-only
+// imports: no zod reaches the bundle); the evaluation and ranking shapes are the core's, which the API
+// answers exactly.
+
+import type { EndpointResponse, SessionResponse } from '@chitieu/contract';
 import type { Lang, LocalizedText, PlanData, ProgramKind, TaskStatus, ValueStatus } from '@chitieu/core';
 
 export type { Evaluation, Ranking, RankingRow, TargetEvaluation } from '@chitieu/core';
+export type { SessionResponse };
 
 export interface Page<T> {
   items: T[];
@@ -11,46 +15,27 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface PlanRow {
-  code: string;
-  title: LocalizedText;
-  unit: string;
-  kind: string;
-  issuer: string | null;
-  baselineYear: number;
-  targetYear: number;
-  methodology: 'chitieu' | 'sdg-progress';
-  bands: number[] | null;
-  bandLabels: LocalizedText[] | null;
-  forecast: { exceed?: number | null; complete?: number | null } | null;
-  visibility: 'public' | 'private';
-}
+/** The fields of a plan (`GET /api/plans/{code}`) the pages read: picked from the contract, so a change there fails here. */
+export type PlanRow = Pick<
+  EndpointResponse<'getPlan'>,
+  | 'code'
+  | 'title'
+  | 'unit'
+  | 'kind'
+  | 'issuer'
+  | 'baselineYear'
+  | 'targetYear'
+  | 'methodology'
+  | 'bands'
+  | 'bandLabels'
+  | 'forecast'
+  | 'visibility'
+>;
 
-export interface UnitRow {
-  code: string;
-  name: string;
-  level: string;
-  parent: string | null;
-}
+/** The fields of a unit (`GET /api/units/{code}`) the pages read. */
+export type UnitRow = Pick<EndpointResponse<'getUnit'>, 'code' | 'name' | 'level' | 'parent'>;
 
-export interface RoleRow {
-  role: string;
-  unit: string | null;
-  indicators: string[] | null;
-}
-
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string | null;
-  disabled: boolean;
-  roles: RoleRow[];
-}
-
-export interface SessionResponse {
-  user: UserRow | null;
-  csrfToken: string | null;
-}
+export type UserRow = NonNullable<SessionResponse['user']>;
 
 export interface TaskRow {
   id: number;
