@@ -35,7 +35,7 @@ interface Shown {
  *
  * @example commandsOf('a.md', '```sh\nnpx chitieu --version\n```') // [{ doc: 'a.md', line: 2, command: 'npx chitieu --version', exit: 0 }]
  */
-export function commandsOf(doc: string, text: string): Shown[] {
+function commandsOf(doc: string, text: string): Shown[] {
   const out: Shown[] = [];
   let fence: string | null = null;
   text.split('\n').forEach((raw, i) => {

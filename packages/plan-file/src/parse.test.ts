@@ -210,7 +210,9 @@ describe('problems', () => {
   it('says what is wrong with an empty file, a list, or a code that is not a whole number', () => {
     expect(problems('  \n')).toEqual([['', 'Tệp trống.']]);
     const named = parsePlanFile('', { fileName: 'ke-hoach.yaml', lang: 'en' });
-    expect(!named.ok && named.problems).toMatchObject([{ path: '', message: 'The file ke-hoach.yaml is empty.' }]);
+    expect(!named.ok && named.problems).toMatchObject([
+      { path: '', message: 'The file ke-hoach.yaml is empty.' },
+    ]);
     expect(parsePlanFile('{format: chitieu.plan/1, units: [{code: 01, name: A, level: x}]}').ok).toBe(true);
     expect(problems('- a\n- b\n')).toEqual([
       ['', 'Nội dung tệp phải là một đối tượng với các trường format, units, indicators, plans, values.'],
