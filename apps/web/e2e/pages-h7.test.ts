@@ -293,6 +293,11 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     expect(texts.some((t) => /Giá trị: 18\.997,6/.test(t))).toBe(true); // changes in words and Vietnamese numbers
     await expectHealthy(page, 'h7-audit-unit-indicator', errors);
 
+    // A date range from the address, shown the Vietnamese way: nothing was written before 2000.
+    await page.goto(`${server.url}/audit?to=2000-01-01`);
+    await page.getByText('Không có mục nào.').waitFor();
+    await expect(page.getByRole('textbox', { name: 'Đến ngày' }).inputValue()).resolves.toBe('01/01/2000');
+
     // User, typed and confirmed with Enter.
     await page.goto(`${server.url}/audit`);
     await page.getByRole('textbox', { name: 'Người thực hiện' }).fill(ADMIN.username);

@@ -1,6 +1,7 @@
 import { localize } from '@chitieu/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Button, Input, Result, Select, Table } from 'antd';
+import { Button, DatePicker, Input, Result, Select, Table } from 'antd';
+import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/queries';
@@ -85,6 +86,8 @@ function AuditTrail(): ReactNode {
   const [user, setUser] = useState(search.user ?? '');
   useEffect(() => setUser(search.user ?? ''), [search.user]);
 
+  // Dates typed and shown the page language's way: 30/06/2023 in Vietnamese.
+  const dateFormat = lang === 'vi' ? 'DD/MM/YYYY' : 'DD MMM YYYY';
   const words = {
     field: (k: string) => t(`audit.fields.${k}`, { defaultValue: k }),
     value: (k: string, v: string) =>
@@ -167,24 +170,26 @@ function AuditTrail(): ReactNode {
         </div>
         <div className="picker">
           <span aria-hidden>{t('audit.from')}</span>
-          <Input
-            type="date"
+          <DatePicker
             aria-label={t('audit.from')}
-            value={filters.from ?? ''}
-            max={filters.to}
+            format={dateFormat}
+            placeholder={dateFormat}
+            value={filters.from ? dayjs(filters.from) : null}
+            disabledDate={(d) => (filters.to ? d.isAfter(dayjs(filters.to), 'day') : false)}
             style={{ width: 160 }}
-            onChange={(e) => set({ from: e.target.value || undefined })}
+            onChange={(d) => set({ from: d ? d.format('YYYY-MM-DD') : undefined })}
           />
         </div>
         <div className="picker">
           <span aria-hidden>{t('audit.to')}</span>
-          <Input
-            type="date"
+          <DatePicker
             aria-label={t('audit.to')}
-            value={filters.to ?? ''}
-            min={filters.from}
+            format={dateFormat}
+            placeholder={dateFormat}
+            value={filters.to ? dayjs(filters.to) : null}
+            disabledDate={(d) => (filters.from ? d.isBefore(dayjs(filters.from), 'day') : false)}
             style={{ width: 160 }}
-            onChange={(e) => set({ to: e.target.value || undefined })}
+            onChange={(d) => set({ to: d ? d.format('YYYY-MM-DD') : undefined })}
           />
         </div>
         <Button htmlType="submit">{t('audit.apply')}</Button>
