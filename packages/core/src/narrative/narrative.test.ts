@@ -256,7 +256,7 @@ describe('targetSentence', () => {
       evaluation: result({ actual: 1.8, achievementPercent: 83.3, met: false, estimate: true }),
     };
     expect(targetSentence(poverty, 'vi')).toBe(
-      'Tỷ lệ hộ nghèo năm 2023 ước đạt 1,80 %, bằng 83,3 % mục tiêu (dưới 1,5 %).',
+      'Tỷ lệ hộ nghèo năm 2023 ước đạt 1,80 %, cao hơn mức trần dưới 1,5 %; mức độ đạt 83,3 %.',
     );
     const fires: TargetContext = {
       target: target({ value: 0 }),

@@ -153,6 +153,16 @@ export function targetSentence(ctx: TargetContext, lang: Lang): string {
       }
       const bound = goal == null ? '' : withUnit(goal, unit, lang);
       const goalText = down ? (lang === 'en' ? `under ${bound}` : `dưới ${bound}`) : bound;
+      if (down && ev.met !== true) {
+        // A ceiling not met is said as such: A is how close the unit came, and "bằng 89,3 % mục tiêu"
+        // would read as nearly reached (docs/methodology.md, numbers and sentences).
+        const p = formatPercent(ev.achievementPercent, 1, lang);
+        const over =
+          lang === 'en'
+            ? `${name} in ${t}: ${reached} ${value(ev.actual)}, above the ceiling (${goalText}); achievement ${p}`
+            : `${name} năm ${t} ${reached} ${value(ev.actual)}, cao hơn mức trần ${goalText}; mức độ đạt ${p}`;
+        return finish(over, [rank]);
+      }
       const head =
         lang === 'en'
           ? `${name} in ${t}: ${reached} ${value(ev.actual)}, ${achievementWords(ev, lang)} (${goalText})`
@@ -191,6 +201,16 @@ export function targetSentence(ctx: TargetContext, lang: Lang): string {
       const span = elapsedSpan(plan, t);
       const bound = goal == null ? '' : withUnit(goal, unit, lang);
       const goalText = down ? (lang === 'en' ? `under ${bound}` : `dưới ${bound}`) : bound;
+      if (down && ev.met !== true) {
+        // A ceiling not met is said as such: A is how close the unit came, and "bằng 89,3 % mục tiêu"
+        // would read as nearly reached (docs/methodology.md, numbers and sentences).
+        const p = formatPercent(ev.achievementPercent, 1, lang);
+        const over =
+          lang === 'en'
+            ? `${name} in ${t}: ${reached} ${value(ev.actual)}, above the ceiling (${goalText}); achievement ${p}`
+            : `${name} năm ${t} ${reached} ${value(ev.actual)}, cao hơn mức trần ${goalText}; mức độ đạt ${p}`;
+        return finish(over, [rank]);
+      }
       const head =
         lang === 'en'
           ? `${name}, yearly average over ${span}: ${reached} ${value(ev.actual)}, ${achievementWords(ev, lang)} (${goalText} a year)`
