@@ -110,6 +110,8 @@ describe('health when the database is gone', () => {
     await t.handle.destroy();
     const res = await app.inject({ url: '/api/health', headers: { 'accept-language': 'en' } });
     expect(res.statusCode).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.json()).toMatchObject({ status: 'unavailable', database: 'unavailable', dialect: 'sqlite' });
     expect(res.json().error).toEqual({
       code: 'database-unavailable',
       message: 'The database cannot be reached.',

@@ -1,17 +1,9 @@
-import { healthResponse } from '@chitieu/contract';
+import { healthResponse, healthUnavailable } from '@chitieu/contract';
 import { latestAppliedMigration } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorBody, errorBodySchema, unavailableError } from '../../errors.js';
+import { errorBody, unavailableError } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 import { presentHealth } from './presenter.js';
-
-/** The 503 of `/health`: the API error shape, plus the fields a monitor reads on a 200. */
-const healthUnavailable = errorBodySchema.extend({
-  status: z.literal('unavailable'),
-  database: z.literal('unavailable'),
-  dialect: z.enum(['sqlite', 'postgres']),
-});
 
 /**
  * `GET /health`: the server answers and its database does too (one real query). While the database
