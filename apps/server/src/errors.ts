@@ -1,5 +1,5 @@
-import type { Lang } from '@chitieu/core';
 import type { ErrorBody } from '@chitieu/contract';
+import type { Lang } from '@chitieu/core';
 import { DomainError, databaseUnavailability, type Unavailability } from '@chitieu/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
