@@ -110,7 +110,7 @@ function Province({ parent, year, units, plans }: ProvinceProps): ReactNode {
   const headline = headlineIndicators(columns);
   // Ranks: the year chosen, else the latest year the plans have figures for.
   const dataYears = [...evaluated.values()].flatMap((ev) => ev.targets.map((x) => x.year ?? 0));
-  const rankYear = year ?? (dataYears.length > 0 ? Math.max(...dataYears) : undefined);
+  const rankYear = year ?? (dataYears.length > 0 ? dataYears.reduce((a, b) => Math.max(a, b)) : undefined);
   const rankings = useQueries({
     queries: headline.map((indicator) => ({
       queryKey: ['ranking', { indicator, year: rankYear, parent, by: 'value' }],

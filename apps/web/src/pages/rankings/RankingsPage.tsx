@@ -19,8 +19,8 @@ const route = getRouteApi('/rankings');
 /** The years a ranking may be asked for: every plan's term, else the last ten years. */
 function yearOptions(terms: { baselineYear: number; targetYear: number }[]): number[] {
   const now = new Date().getFullYear();
-  const from = Math.min(...terms.map((p) => p.baselineYear), now - 10);
-  const to = Math.max(...terms.map((p) => p.targetYear), now);
+  const from = terms.reduce((y, p) => Math.min(y, p.baselineYear), now - 10);
+  const to = terms.reduce((y, p) => Math.max(y, p.targetYear), now);
   const years: number[] = [];
   for (let y = to; y >= from; y--) years.push(y);
   return years;
