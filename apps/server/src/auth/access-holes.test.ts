@@ -1,4 +1,4 @@
-import { testDialects } from '@chitieu/db';
+import { takeWorkflowStep, testDialects } from '@chitieu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthWorld, authWorld, signIn } from './test-kit.js';
 
@@ -187,6 +187,44 @@ describe.each(await testDialects())('access holes of issue 9 on %s', (dialect) =
       headers: await as('xem'),
     });
     expect(res.statusCode).toBe(403);
+  });
+
+  it("2. Given a viewer of 381, When they read a figure's story, Then workflows under the province's private plan stay hidden", async () => {
+    const admin = await as('quan-tri');
+    const created = await w.app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: admin,
+      payload: {
+        code: 'NQ-TINH',
+        title: { vi: 'Nghị quyết tỉnh' },
+        unit: '38',
+        baselineYear: 2020,
+        targetYear: 2025,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const db = w.t.handle.db;
+    const id = async (table: 'plans' | 'units', code: string) =>
+      Number((await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id);
+    for (const plan of ['NQ-TINH', 'NQ-XI']) {
+      const step = await takeWorkflowStep(db, {
+        planId: await id('plans', plan),
+        unitId: await id('units', '381'),
+        year: 2022,
+        action: 'submit',
+        actor: null,
+      });
+      expect(step.ok).toBe(true);
+    }
+    const url = '/api/audit/figure?unit=381&indicator=GO&year=2022';
+    const plansOf = async (headers: Record<string, string>) =>
+      (await w.app.inject({ url, headers }))
+        .json()
+        .workflows.map((x: { plan: string }) => x.plan)
+        .sort();
+    expect(await plansOf(await as('xem'))).toEqual(['NQ-XI']);
+    expect(await plansOf(admin)).toEqual(['NQ-TINH', 'NQ-XI']);
   });
 
   it('3. Given a manager of 381, When they move their plan to the province or a sibling town, Then 403 and it stays', async () => {

@@ -1,6 +1,7 @@
 import { auditQuery, auditResponse, figureHistoryQuery, figureHistoryResponse } from '@chitieu/contract';
 import { figureEntityCode, listAudit, readWorkflows } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { plansReadableBy } from '../../auth/plan-scope.js';
 import { readableUnitIds } from '../../auth/plugin.js';
 import { ApiError } from '../../errors.js';
 
@@ -43,7 +44,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row) throw new ApiError(404, 'not-found');
       const figure = figureEntityCode({ unit, indicator, year, period });
       const entries = await listAudit(db(), { entity: 'figure', id: figure, limit: 1000 });
-      const workflows = await readWorkflows(db(), { unitId: Number(row.id), year });
+      const all = await readWorkflows(db(), { unitId: Number(row.id), year });
+      // The steps under a plan the caller may not read (an ancestor's private plan) stay hidden.
+      const readable = await plansReadableBy(
+        request,
+        all.map((w) => w.plan),
+      );
+      const workflows = all.filter((w) => readable.has(w.plan));
       return { figure, entries, workflows };
     },
   );
