@@ -9,6 +9,8 @@ export * from './figures.js';
 export * from './indicators.js';
 export * from './plan-file.js';
 export * from './plans.js';
+export * from './programs.js';
 export { figureWarnings, ruleMessage } from './rules.js';
 export * from './targets.js';
+export * from './units.js';
 export * from './workflow.js';

@@ -16,9 +16,12 @@ import {
   taskPatch,
 } from '@chitieu/contract';
 import {
-  createRecord,
-  DomainError,
-  type Executor,
+  createNote,
+  createProgram,
+  createTask,
+  deleteNote,
+  deleteProgram,
+  deleteTask,
   getNote,
   getPlan,
   getProgram,
@@ -26,23 +29,13 @@ import {
   listNotes,
   listPrograms,
   listTasks,
-  nextPosition,
-  setLinkedTargets,
-  targetIds,
-  withTransaction,
+  updateNote,
+  updateProgram,
+  updateTask,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../errors.js';
-import {
-  deleteRoute,
-  found,
-  listJson,
-  pageOf,
-  patchRoute,
-  presentPage,
-  writeContext,
-  writeErrors,
-} from '../kit.js';
+import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentNote, presentProgram, presentTask } from './presenter.js';
 
 const PROGRAM = { entity: 'program' };
@@ -56,32 +49,6 @@ const planRead = {
 } as const;
 const planManage = { role: 'manager', unit: { in: 'params', path: 'code', is: 'plan-code' } } as const;
 const planEdit = { role: 'editor', unit: { in: 'params', path: 'code', is: 'plan-code' } } as const;
-
-/** Ids of target codes of a plan, in order; an unknown code is a 422. */
-async function targetIdsOf(db: Executor, planId: number, codes: readonly string[]): Promise<number[]> {
-  const ids = await targetIds(db, planId, codes);
-  const unknown = codes.flatMap((c, i) =>
-    ids.has(c) ? [] : [{ path: `targets[${i}]`, rule: 'targets-of-plan', subject: c }],
-  );
-  if (unknown.length > 0) throw new DomainError('invalid', unknown);
-  return codes.map((c) => ids.get(c) ?? 0);
-}
-
-type Texted = { title?: { vi: string; en?: string | null } | undefined };
-/** Columns shared by programs and tasks, from API fields; only the fields given. */
-function commonColumns(
-  b: Texted & Record<string, unknown>,
-  fields: readonly string[],
-): Record<string, unknown> {
-  const c: Record<string, unknown> = {};
-  if (b.title !== undefined) {
-    c.title_vi = b.title.vi;
-    c.title_en = b.title.en ?? null;
-  }
-  if (b.coAgencies !== undefined) c.co_agencies = listJson(b.coAgencies as string[] | null);
-  for (const f of fields) if (b[f] !== undefined) c[f] = b[f] ?? null;
-  return c;
-}
 
 /**
  * Programs (chương trình trọng tâm), breakthroughs (khâu đột phá) and task groups of a plan, their
@@ -102,21 +69,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     const n = await getNote(db(), id);
     if (n) await taskOf(plan, n.task_id);
     return found(n);
-  };
-
-  /** The link change of a program or task, when the body names its targets. */
-  const relink = async (
-    current: { id: number; plan_id: number; target_codes: string[] },
-    table: 'program_targets' | 'task_targets',
-    targets: string[] | null | undefined,
-  ) => {
-    if (targets === undefined) return undefined;
-    const links = await targetIdsOf(db(), current.plan_id, targets ?? []);
-    return {
-      old: { targets: current.target_codes },
-      new: { targets: targets ?? [] },
-      write: (trx: Executor) => setLinkedTargets(trx, table, current.id, links),
-    };
   };
 
   // ------------------------------------------------------------------------- programs
@@ -155,25 +107,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const plan = await planOf(request.params.code);
-      const b = request.body;
-      const id = await withTransaction(db(), async (trx) => {
-        const links = await targetIdsOf(trx, plan.id, b.targets ?? []);
-        const position =
-          b.position ?? (await nextPosition(trx, 'programs', { column: 'plan_id', id: plan.id }));
-        const row = await createRecord(
-          trx,
-          'programs',
-          PROGRAM,
-          {
-            ...commonColumns({ lead: null, coAgencies: null, ...b }, ['code', 'kind', 'lead']),
-            plan_id: plan.id,
-            position,
-          } as never,
-          writeContext(request),
-        );
-        await setLinkedTargets(trx, 'program_targets', row.id, links);
-        return row.id;
-      });
+      const id = await createProgram(db(), plan.code, request.body, writeContext(request));
       return reply.code(201).send(presentProgram(found(await getProgram(db(), id))));
     },
   );
@@ -200,10 +134,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'programs',
     subject: PROGRAM,
     load: (p) => programOf(p.code, p.id),
-    changes: async ({ targets, ...patch }, current) => ({
-      columns: commonColumns(patch, ['code', 'kind', 'lead', 'position']),
-      also: await relink(current, 'program_targets', targets),
-    }),
+    update: (current, version, patch, ctx) => updateProgram(db(), current.id, version, patch, ctx),
     present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
   });
 
@@ -215,6 +146,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'programs',
     subject: PROGRAM,
     load: (p) => programOf(p.code, p.id),
+    remove: (current, version, ctx) => deleteProgram(db(), current.id, version, ctx),
     present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
   });
 
@@ -254,28 +186,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const program = await programOf(request.params.code, request.params.id);
-      const b = request.body;
-      const id = await withTransaction(db(), async (trx) => {
-        const links = await targetIdsOf(trx, program.plan_id, b.targets ?? []);
-        const position =
-          b.position ?? (await nextPosition(trx, 'tasks', { column: 'program_id', id: program.id }));
-        const row = await createRecord(
-          trx,
-          'tasks',
-          TASK,
-          {
-            ...commonColumns(
-              { lead: null, coAgencies: null, due: null, status: null, progress: null, ...b },
-              ['code', 'lead', 'due', 'status', 'progress'],
-            ),
-            program_id: program.id,
-            position,
-          } as never,
-          writeContext(request),
-        );
-        await setLinkedTargets(trx, 'task_targets', row.id, links);
-        return row.id;
-      });
+      const id = await createTask(db(), program.id, request.body, writeContext(request));
       return reply.code(201).send(presentTask(found(await getTask(db(), id))));
     },
   );
@@ -299,10 +210,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'tasks',
     subject: TASK,
     load: (p) => taskOf(p.code, p.id),
-    changes: async ({ targets, ...patch }, current) => ({
-      columns: commonColumns(patch, ['code', 'lead', 'due', 'status', 'progress', 'position']),
-      also: await relink(current, 'task_targets', targets),
-    }),
+    update: (current, version, patch, ctx) => updateTask(db(), current.id, version, patch, ctx),
     present: async (row) => presentTask(found(await getTask(db(), row.id))),
   });
 
@@ -313,6 +221,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'tasks',
     subject: TASK,
     load: (p) => taskOf(p.code, p.id),
+    remove: (current, version, ctx) => deleteTask(db(), current.id, version, ctx),
     present: async (row) => presentTask(found(await getTask(db(), row.id))),
   });
 
@@ -349,22 +258,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const task = await taskOf(request.params.code, request.params.id);
-      const b = request.body;
-      const ctx = writeContext(request);
-      const row = await createRecord(
-        db(),
-        'progress_notes',
-        NOTE,
-        {
-          task_id: task.id,
-          date: b.date,
-          progress: b.progress ?? null,
-          text_vi: b.text.vi,
-          text_en: b.text.en ?? null,
-          actor: ctx.actor?.username ?? null,
-        },
-        ctx,
-      );
+      const row = await createNote(db(), task.id, request.body, writeContext(request));
       return reply.code(201).send(presentNote(found(await getNote(db(), row.id))));
     },
   );
@@ -378,16 +272,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'progress_notes',
     subject: NOTE,
     load: (p) => noteOf(p.code, p.id),
-    changes: async ({ text, ...patch }) => {
-      const columns: Record<string, unknown> = {};
-      if (patch.date !== undefined) columns.date = patch.date;
-      if (patch.progress !== undefined) columns.progress = patch.progress ?? null;
-      if (text !== undefined) {
-        columns.text_vi = text.vi;
-        columns.text_en = text.en ?? null;
-      }
-      return { columns };
-    },
+    update: (current, version, patch, ctx) => updateNote(db(), current.id, version, patch, ctx),
     present: async (row) => presentNote(found(await getNote(db(), row.id))),
   });
 
@@ -398,6 +283,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'progress_notes',
     subject: NOTE,
     load: (p) => noteOf(p.code, p.id),
+    remove: (current, version, ctx) => deleteNote(db(), current.id, version, ctx),
     present: async (row) => presentNote(found(await getNote(db(), row.id))),
   });
 };

@@ -11,17 +11,15 @@ import {
 } from '@chitieu/contract';
 import { createValueSource, describeDerivationReason } from '@chitieu/core';
 import {
-  createRecord,
-  DomainError,
-  type Executor,
+  createUnit,
+  deleteUnit,
   getUnit,
   lineageOf,
   listFigures,
   listUnits,
   loadHierarchyData,
   reorganise,
-  unitAncestors,
-  unitIds,
+  updateUnit,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,21 +41,6 @@ const UNIT = {
   code: (r: Record<string, unknown>) => String(r.code),
   unitId: (r: Record<string, unknown>) => Number(r.id),
 };
-
-/** The parent's id, refusing an unknown parent (422) and a parent inside the unit's own subtree. */
-async function parentId(
-  db: Executor,
-  parent: string | null | undefined,
-  self?: number,
-): Promise<number | null> {
-  if (parent == null || parent === '') return null;
-  const id = (await unitIds(db, [parent])).get(parent);
-  if (id === undefined)
-    throw new DomainError('unknown-reference', [{ path: 'parent', kind: 'unit', subject: parent }]);
-  if (self !== undefined && ((await unitAncestors(db, [id])).get(id) ?? []).includes(self))
-    throw new DomainError('invalid', [{ path: 'parent', rule: 'parent-cycle', subject: parent }]);
-  return id;
-}
 
 /**
  * Units: the administrative hierarchy with codes, validity and lineage; their figures over the
@@ -95,21 +78,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const b = request.body;
-      const row = await createRecord(
-        db(),
-        'units',
-        UNIT,
-        {
-          code: b.code,
-          name: b.name,
-          level: b.level,
-          parent_id: await parentId(db(), b.parent),
-          admin_code: b.adminCode ?? null,
-          valid_from: b.validFrom ?? null,
-          valid_to: b.validTo ?? null,
-        },
-        writeContext(request),
-      );
+      const row = await createUnit(db(), b, writeContext(request));
       return reply.code(201).send(presentUnit(found(await getUnit(db(), row.code))));
     },
   );
@@ -139,17 +108,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'units',
     subject: UNIT,
     load: async (p) => found(await getUnit(db(), p.code)),
-    changes: async (b, current) => {
-      const columns: Record<string, unknown> = {};
-      if (b.code !== undefined) columns.code = b.code;
-      if (b.name !== undefined) columns.name = b.name;
-      if (b.level !== undefined) columns.level = b.level;
-      if (b.parent !== undefined) columns.parent_id = await parentId(db(), b.parent, current.id);
-      if (b.adminCode !== undefined) columns.admin_code = b.adminCode;
-      if (b.validFrom !== undefined) columns.valid_from = b.validFrom;
-      if (b.validTo !== undefined) columns.valid_to = b.validTo;
-      return { columns };
-    },
+    update: (current, version, patch, ctx) => updateUnit(db(), current.code, version, patch, ctx),
     present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
   });
 
@@ -160,6 +119,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     table: 'units',
     subject: UNIT,
     load: async (p) => found(await getUnit(db(), p.code)),
+    remove: (current, version, ctx) => deleteUnit(db(), current.code, version, ctx),
     present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
   });
 
