@@ -14,7 +14,7 @@ export function presentFigure(f: FigureRecord): FigureOut {
     indicator: f.indicator_code,
     year: f.year,
     period: f.period === '' ? null : f.period,
-    status: f.status as FigureOut['status'],
+    status: f.status,
     value: f.value,
     source: f.source,
     note: f.note,
