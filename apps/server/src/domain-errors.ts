@@ -52,10 +52,6 @@ const RULES: Record<string, Record<Lang, (subject: string) => string>> = {
     vi: () => 'Giá trị không nằm trong danh sách cho phép.',
     en: () => 'The value is not one of the allowed values.',
   },
-  'out-of-bounds': {
-    vi: (s) => `Giá trị ${s} nằm ngoài giới hạn của chỉ tiêu thống kê.`,
-    en: (s) => `The value ${s} is outside the indicator's bounds.`,
-  },
   redefine: {
     vi: (s) => `"${s}" có kết quả đã phê duyệt: cần ghi rõ lý do thay đổi.`,
     en: (s) => `"${s}" has approved results: write the reason for the change.`,
@@ -78,10 +74,11 @@ export function problemMessage(p: DomainProblem, lang: Lang): string {
       ? `Không có ${KIND[p.kind].vi} "${subject}".`
       : `There is no ${KIND[p.kind].en} "${subject}".`;
   }
-  const rule = p.rule ? RULES[p.rule] : undefined;
-  if (rule) return rule[lang](subject);
+  // A problem the shared rules found is worded by them (with its parameters).
   const said = ruleMessage(p, lang);
   if (said) return said;
+  const rule = p.rule ? RULES[p.rule] : undefined;
+  if (rule) return rule[lang](subject);
   return lang === 'vi' ? 'Giá trị không hợp lệ.' : 'Invalid value.';
 }
 
