@@ -39,7 +39,7 @@ export function textProblem(s: string, isCode: boolean, path: PathSegment[] = []
   if (s.includes('\u0000')) return { path, code: 'nul-char' };
   const m = (isCode ? CONTROL_IN_CODE : CONTROL_IN_TEXT).exec(s);
   if (m) return { path, code: 'control-char', params: { char: charName(m[0]) } };
-  if (MOJIBAKE.test(s))
+  if (!isAscii(s) && MOJIBAKE.test(s))
     return { path, code: 'mojibake', params: { text: s.length > 40 ? `${s.slice(0, 40)}…` : s } };
   return null;
 }
@@ -53,21 +53,29 @@ export function textProblem(s: string, isCode: boolean, path: PathSegment[] = []
  */
 export function textProblems(doc: unknown, path: PathSegment[] = []): Problem[] {
   const out: Problem[] = [];
-  const walk = (x: unknown, p: PathSegment[], isCode: boolean) => {
+  // One path stack for the whole walk, copied only for a problem: a national file has millions of nodes.
+  const stack: PathSegment[] = [...path];
+  const walk = (x: unknown, isCode: boolean) => {
     if (typeof x === 'string') {
-      const problem = textProblem(x, isCode, p);
-      if (problem) out.push(problem);
+      const problem = textProblem(x, isCode, stack);
+      if (problem) out.push({ ...problem, path: [...stack] });
     } else if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) walk(x[i], [...p, i], isCode);
+      for (let i = 0; i < x.length; i++) {
+        stack.push(i);
+        walk(x[i], isCode);
+        stack.pop();
+      }
     } else if (typeof x === 'object' && x !== null) {
-      for (const [k, v] of Object.entries(x)) {
-        const keyProblem = textProblem(k, true, [...p, k]);
-        if (keyProblem) out.push(keyProblem);
-        walk(v, [...p, k], CODE_KEYS.has(k) || k === 'targets');
+      for (const k in x) {
+        stack.push(k);
+        const keyProblem = textProblem(k, true, stack);
+        if (keyProblem) out.push({ ...keyProblem, path: [...stack] });
+        walk((x as Record<string, unknown>)[k], CODE_KEYS.has(k) || k === 'targets');
+        stack.pop();
       }
     }
   };
-  walk(doc, path, false);
+  walk(doc, false);
   return out;
 }
 
@@ -95,14 +103,22 @@ function nfc(x: unknown): unknown {
     return out ?? x;
   }
   if (typeof x === 'object' && x !== null && !(x instanceof Date)) {
-    let changed = false;
-    const entries = Object.entries(x).map(([k, v]) => {
-      const k2 = nfc(k) as string;
-      const v2 = nfc(v);
-      if (k2 !== k || v2 !== v) changed = true;
-      return [k2, v2] as const;
-    });
-    return changed ? Object.fromEntries(entries) : x;
+    const o = x as Record<string, unknown>;
+    let out: Record<string, unknown> | null = null;
+    for (const k in o) {
+      const k2 = needsNfc(k) ? k.normalize('NFC') : k;
+      const v2 = nfc(o[k]);
+      if (out === null && (k2 !== k || v2 !== o[k])) {
+        // Copy the keys seen so far, then go on writing into the copy.
+        out = {};
+        for (const j in o) {
+          if (j === k) break;
+          out[j] = o[j];
+        }
+      }
+      if (out !== null) out[k2] = v2;
+    }
+    return out ?? x;
   }
   return x;
 }
