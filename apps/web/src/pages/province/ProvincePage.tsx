@@ -10,7 +10,7 @@ import { usePlans, useSession, useUnit, useUnits } from '../../api/queries';
 import { useIndicators } from '../../api/queries-h7';
 import type { Evaluation, PlanRow, Ranking } from '../../api/types';
 import { ColorTag } from '../../components/BandTag';
-import { QueryState } from '../../components/QueryState';
+import { ErrorState, QueryState } from '../../components/QueryState';
 import { useLang } from '../../i18n/use-lang';
 import type { YearSearch } from '../../routes/router';
 import { AA, forecastColor } from '../../theme/bands';
@@ -163,7 +163,7 @@ function Province({ parent, year, units, plans }: ProvinceProps): ReactNode {
           <span>{t('province.ranksYear', { year: rankYear })}</span>
         )}
       </div>
-      {failed?.error && <QueryState query={failed}>{() => null}</QueryState>}
+      {failed?.error && <ErrorState error={failed.error} retry={() => void failed.refetch()} />}
       {evalPending ? (
         <div className="state-loading" role="status" aria-live="polite">
           {t('state.loading')}

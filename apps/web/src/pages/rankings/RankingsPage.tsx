@@ -45,6 +45,14 @@ export function RankingsPage(): ReactNode {
   }, [units.data]);
   const years = useMemo(() => yearOptions(plans.data?.items ?? []), [plans.data]);
   const by = search.by ?? 'value';
+  // Stable between renders: the chart is drawn again only when what it shows changes.
+  const names = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.code, u.name])), [units.data]);
+  const chosen = indicators.data?.items.find((i) => i.code === search.indicator);
+  const format = useMemo(
+    () => ({ by, unit: chosen?.unit ?? '', decimals: chosen?.decimals ?? 1 }),
+    [by, chosen],
+  );
+  const indicatorName = chosen ? localize(chosen.name, lang) : (search.indicator ?? '');
 
   return (
     <div>
@@ -119,15 +127,9 @@ export function RankingsPage(): ReactNode {
           year={search.year}
           parent={search.parent}
           by={by}
-          names={new Map((units.data?.items ?? []).map((u) => [u.code, u.name]))}
-          format={(() => {
-            const ind = indicators.data?.items.find((i) => i.code === search.indicator);
-            return { by, unit: ind?.unit ?? '', decimals: ind?.decimals ?? 1 };
-          })()}
-          indicatorName={(() => {
-            const ind = indicators.data?.items.find((i) => i.code === search.indicator);
-            return ind ? localize(ind.name, lang) : search.indicator;
-          })()}
+          names={names}
+          format={format}
+          indicatorName={indicatorName}
         />
       )}
     </div>
@@ -189,7 +191,7 @@ function RankingView({
   const { t } = useTranslation();
   const lang = useLang();
   const rows = useMemo(() => rankingRows(ranking, names, format, lang), [ranking, names, format, lang]);
-  const ranked = rows.filter((r) => r.rank != null);
+  const ranked = useMemo(() => rows.filter((r) => r.rank != null), [rows]);
   const caption =
     format.by === 'growth'
       ? t('rankings.captionGrowth', {
