@@ -22,6 +22,19 @@ export interface BadPlanFile {
   expect: ExpectedProblem[];
 }
 
+/**
+ * A bad API request body, in the same shape as a bad file: the API's corpus sits beside this one
+ * (`expect` paths are relative to the body, e.g. `stauts`; `status` is the HTTP status, 422 by default).
+ */
+export interface BadApiBody {
+  name: string;
+  method: 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  body: unknown;
+  status?: number;
+  expect: ExpectedProblem[];
+}
+
 /** A valid plan file, one record per line so that a case can replace a line and know its number. */
 export const GOOD_PLAN_LINES: readonly string[] = [
   'format: chitieu.plan/1',
