@@ -217,7 +217,7 @@ function AuditTrail(): ReactNode {
                   rowKey="id"
                   data-testid="audit-table"
                   pagination={false}
-                  style={{ minWidth: 1000 }}
+                  style={{ minWidth: 1240 }}
                   dataSource={entries}
                   locale={{ emptyText: t('audit.none') }}
                   columns={[
