@@ -10,6 +10,7 @@ import {
   screenshot,
   seriousViolations,
   startServer,
+  VIEWPORTS,
   watchConsole,
 } from './harness';
 
@@ -244,12 +245,24 @@ describe.skipIf(!available)('the web app in headless Chromium', () => {
   }, 120_000);
 
   it('every page also fits a 10-inch tablet', async () => {
-    const tablet = await newContext(browser, 'tablet');
+    // Signed in (the same session as above), so the pages for signed-in readers are photographed too.
+    const tablet = await browser.newContext({
+      viewport: VIEWPORTS.tablet,
+      locale: 'vi-VN',
+      storageState: await signedIn.storageState(),
+    });
     const pages: [string, string, string][] = [
       ['/', `[data-testid="plan-state-${PLAN}"]`, 'home'],
       [`/plans/${PLAN}?year=${YEAR}`, '[data-testid="band-count-0"]', 'dashboard'],
       [`/plans/${PLAN}/targets?year=${YEAR}`, '.ant-table-row', 'targets'],
       [`/plans/${PLAN}/targets/1?year=${YEAR}`, '[data-testid="what-if"]', 'target'],
+      [`/plans/${PLAN}/programs?year=${YEAR}`, '[data-testid="programs"]', 'programs'],
+      [`/plans/${PLAN}/reports?year=${YEAR}`, '[data-testid="download"]', 'reports'],
+      [`/rankings?indicator=GO&year=${YEAR}&parent=50`, '[data-testid="ranking-table"]', 'rankings'],
+      [`/units/50/children?year=${YEAR}`, '[data-testid="band-grid"]', 'province'],
+      ['/audit', '[data-testid="audit-table"]', 'audit'],
+      ['/login', 'form', 'login'],
+      ['/no/such/page', 'h1', 'not-found'],
     ];
     for (const [path, ready, name] of pages) {
       const page = await tablet.newPage();
@@ -262,9 +275,10 @@ describe.skipIf(!available)('the web app in headless Chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${name}: wider than a tablet`).toBeLessThanOrEqual(0);
       expect(errors, `${name}: console`).toEqual([]);
+      await page.close();
     }
     await tablet.close();
-  }, 180_000);
+  }, 300_000);
 
   it('no page logged a console error', () => {
     expect(opened.flatMap((o) => o.errors.map((e) => `${o.name}: ${e}`))).toEqual([]);

@@ -3,7 +3,16 @@
 // content (not mtimes: a fresh checkout or a copy must not force a rebuild, an edit must).
 // Usage: node apps/web/scripts/build-if-changed.mjs [--force]
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,11 +63,44 @@ function inputsHash() {
 
 const force = process.argv.includes('--force');
 const stamp = inputsHash();
-const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-if (!force && previous === stamp && existsSync(join(outDir, 'index.html'))) process.exit(0);
+const upToDate = () =>
+  existsSync(join(outDir, 'index.html')) &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, 'utf8').trim() === stamp;
+if (!force && upToDate()) process.exit(0);
 
-console.log('chitieu: building the web app (apps/web) …');
-const { build } = await import('vite');
-await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
-writeFileSync(stampFile, `${stamp}\n`);
-console.log('chitieu: web app built in apps/web/dist/app');
+// Two builds at once (two test suites, two starts) must not empty each other's output: one builds at a
+// time, into a fresh folder swapped in whole, so a running server never serves half of two builds.
+const lock = join(web, 'dist', '.build-lock');
+mkdirSync(join(web, 'dist'), { recursive: true });
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch (err) {
+    if (err.code !== 'EEXIST') throw err;
+    // A lock left by a build that died (older than five minutes) is taken over.
+    if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+try {
+  if (force || !upToDate()) {
+    console.log('chitieu: building the web app (apps/web) …');
+    const fresh = join(web, 'dist', `app-${process.pid}`);
+    const { build } = await import('vite');
+    await build({
+      configFile: join(web, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: fresh, emptyOutDir: true },
+    });
+    writeFileSync(join(fresh, '.build-stamp'), `${stamp}\n`);
+    const old = join(web, 'dist', `app-old-${process.pid}`);
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(fresh, outDir);
+    rmSync(old, { recursive: true, force: true });
+    console.log('chitieu: web app built in apps/web/dist/app');
+  }
+} finally {
+  rmSync(lock, { recursive: true, force: true });
+}
