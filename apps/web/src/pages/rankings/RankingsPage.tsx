@@ -1,6 +1,6 @@
 import { localize } from '@chitieu/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Button, Card, Empty, Radio, Result, Select, Table, Tag } from 'antd';
+import { Button, Card, Empty, Radio, Result, Select } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlans, useRanking, useSession } from '../../api/queries';
@@ -11,7 +11,8 @@ import { QueryState } from '../../components/QueryState';
 import { useLang } from '../../i18n/use-lang';
 import type { RankingsSearch } from '../../routes/router';
 import { AA } from '../../theme/bands';
-import { type RankingFormat, type RankingTableRow, rankingRows, rankText } from './ranking-rows';
+import { RankingTable } from './RankingTable';
+import { type RankingFormat, rankingRows, rankText } from './ranking-rows';
 import './rankings.css';
 
 const route = getRouteApi('/rankings');
@@ -249,41 +250,5 @@ function RankingView({
         </Card>
       </div>
     </div>
-  );
-}
-
-function RankingTable({ rows, caption }: { rows: RankingTableRow[]; caption: string }): ReactNode {
-  const { t } = useTranslation();
-  const unranked = rows.filter((r) => r.rank == null).length;
-  return (
-    <>
-      <Table<RankingTableRow>
-        size="small"
-        rowKey="unit"
-        pagination={false}
-        dataSource={rows}
-        data-testid="ranking-table"
-        aria-label={caption}
-        columns={[
-          {
-            title: t('rankings.rank'),
-            dataIndex: 'rank',
-            width: 120,
-            render: (_: unknown, r: RankingTableRow) =>
-              r.rank == null ? (
-                <Tag>{t('rankings.unranked')}</Tag>
-              ) : (
-                <span data-rank={r.rank}>
-                  <strong>{rankText(r)}</strong>
-                  {r.tied && <span className="tie-note"> ({t('rankings.tie')})</span>}
-                </span>
-              ),
-          },
-          { title: t('rankings.unit'), dataIndex: 'name' },
-          { title: t('rankings.value'), dataIndex: 'valueText', align: 'right' },
-        ]}
-      />
-      {unranked > 0 && <p className="chart-note">{t('rankings.unrankedNote', { count: unranked })}</p>}
-    </>
   );
 }
