@@ -180,6 +180,7 @@ export const en: Messages = {
     noTasks: 'No tasks assigned yet.',
   },
   rankings: {
+    provinceLink: 'See the plans of the units under {{parent}}',
     signIn: 'Sign in to see the ranking.',
     title: 'Ranking the units',
     indicator: 'Indicator',

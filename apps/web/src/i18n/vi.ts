@@ -179,6 +179,7 @@ export const vi = {
     noTasks: 'Chưa giao nhiệm vụ cụ thể.',
   },
   rankings: {
+    provinceLink: 'Xem kế hoạch của các đơn vị trực thuộc {{parent}}',
     signIn: 'Đăng nhập để xem xếp hạng các đơn vị.',
     title: 'Xếp hạng các đơn vị',
     indicator: 'Chỉ tiêu',

@@ -236,6 +236,11 @@ function RankingView({
   return (
     <div data-testid="ranking">
       <h2 className="section-title">{caption}</h2>
+      <p>
+        <Link to="/units/$code/children" params={{ code: parent }} search={{ year }}>
+          {t('rankings.provinceLink', { parent: names.get(parent) ?? parent })}
+        </Link>
+      </p>
       <div className="two-cols">
         <Card size="small" title={<h3 className="card-title">{t('rankings.chart')}</h3>}>
           {ranked.length === 0 ? (
