@@ -305,6 +305,39 @@ describe.each(await testDialects())('approval protects what it approved, on %s',
     expect(other.entries[0].details.import.id).toBe(entry.details.import.id);
   });
 
+  it("refuses an import that redefines an approved plan's target without a reason, and audits each change", async () => {
+    const file = () => {
+      const data = smallPlan();
+      const plan = data.plans.find((p) => p.code === 'NQ-XI');
+      if (!plan) throw new Error('fixture');
+      plan.targets = plan.targets.map((t) => (t.code === '3' ? { ...t, value: 0.7 } : t));
+      return JSON.stringify({ format: 'chitieu.plan/1', ...data, plans: [plan], values: [] });
+    };
+    const send = (reason?: string) =>
+      w.app.inject({
+        method: 'POST',
+        url: '/api/plan-files',
+        headers: {
+          ...admin.headers,
+          'content-type': 'application/json',
+          ...(reason ? { 'x-change-reason': encodeURIComponent(reason) } : {}),
+        },
+        payload: file(),
+      });
+    const bare = await send();
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().error.code).toBe('reason-required');
+    const reasoned = await send('Nghị quyết điều chỉnh');
+    expect(reasoned.statusCode, reasoned.body).toBe(200);
+    const target = (await call(admin, 'GET', '/api/plans/NQ-XI/targets'))
+      .json()
+      .items.find((t: { code: string }) => t.code === '3');
+    expect(target.value).toBe(0.7);
+    const entry = await latestAudit('target', String(target.id));
+    expect(entry).toMatchObject({ action: 'update', reason: 'Nghị quyết điều chỉnh', new: { value: 0.7 } });
+    expect(entry.details.import.id).toMatch(/^imp-/);
+  });
+
   it('answers an import that would change an approved figure with 409 figures-locked', async () => {
     const res = await w.app.inject({
       method: 'POST',

@@ -4,14 +4,15 @@
  * problem leaves the database untouched.
  */
 import type { Lang, Plan, PlanData, Unit, ValueStatus } from '@chitieu/core';
-import { type AuditActor, appendAudit } from '../repositories/audit.js';
+import { type AuditActor, appendAudit, changedFields } from '../repositories/audit.js';
 import { figureLockMessage, findFigureLocks } from '../repositories/figure-lock.js';
 import { type ImportProblemCode, importProblemMessage } from '../repositories/messages.js';
 import { valuesOf } from '../repositories/plan-file.js';
 import { indicatorRow, planRow, programRow, targetRow, taskRow } from '../repositories/row-mapping.js';
-import { type RowCounts, selectWhereIn, upsertRows } from '../repositories/rows.js';
+import { type RowCounts, type RowDiff, selectWhereIn, upsertRows } from '../repositories/rows.js';
 import { type Executor, withTransaction } from '../transaction.js';
-import { type CommandContext, newImportId } from './context.js';
+import { approvedYears } from './approvals.js';
+import { type CommandContext, newImportId, reasonOf } from './context.js';
 import { appendFigureHistory, importDetails } from './figures.js';
 
 export type ImportedKind = 'units' | 'indicators' | 'plans' | 'targets' | 'programs' | 'tasks' | 'values';
@@ -71,14 +72,66 @@ export async function importPlanFile(
     return await importInTransaction(db, data, lang, ctx);
   } catch (err) {
     // A file that would change approved figures is refused whole (the transaction rolled back).
-    if (err instanceof LockedFigures) return { ok: false, problems: err.problems };
+    if (err instanceof RefusedImport) return { ok: false, problems: err.problems };
     throw err;
   }
 }
 
-class LockedFigures extends Error {
+/** An import refused after writing started: the transaction rolls back, the problems are returned. */
+class RefusedImport extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    super('figures-locked');
+    super('import refused');
+  }
+}
+
+/** The target columns that define what it measures (approvals.ts). */
+const TARGET_DEFINITION = ['kind', 'value', 'low', 'high', 'input', 'expected', 'indicator_id'] as const;
+
+/** One added or changed record of an import, as its audit entry names it. */
+interface RowAudit {
+  entity: string;
+  id: string;
+  unitId: number | null;
+  diff: RowDiff;
+}
+
+/** Columns an audit entry never shows (bookkeeping). */
+const BOOKKEEPING = new Set(['id', 'version', 'created_at', 'updated_at']);
+const shown = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !BOOKKEEPING.has(k)));
+
+/** One `create` or `update` audit entry per record, with the import's file name and id; multi-row INSERTs. */
+async function appendRowAudits(
+  trx: Executor,
+  rows: readonly RowAudit[],
+  ctx: CommandContext,
+  at: string,
+): Promise<void> {
+  const details = JSON.stringify(importDetails(ctx.source) ?? null);
+  for (let i = 0; i < rows.length; i += 200) {
+    const part = rows.slice(i, i + 200).flatMap((r) => {
+      const change = r.diff.old
+        ? changedFields(r.diff.old, r.diff.new)
+        : { old: null, new: shown(r.diff.new) };
+      if (!change) return [];
+      return [
+        {
+          at,
+          actor: ctx.actor?.username ?? 'system',
+          actor_id: ctx.actor?.userId ?? null,
+          ip: ctx.actor?.ip ?? null,
+          action: r.diff.old ? 'update' : 'create',
+          entity: r.entity,
+          entity_code: r.id,
+          unit_id: r.unitId,
+          old_value: change.old === null ? null : JSON.stringify(change.old),
+          new_value: JSON.stringify(change.new),
+          reason: ctx.reason ?? null,
+          details: details === 'null' ? null : details,
+        },
+      ];
+    });
+    if (part.length > 0) await trx.insertInto('audit_log').values(part).execute();
   }
 }
 
@@ -168,6 +221,7 @@ async function importInTransaction(
       (await selectWhereIn(trx, 'units', 'code', [...knownUnits])).map((r) => [String(r.code), Number(r.id)]),
     );
     const units: RowCounts = { added: 0, updated: 0, unchanged: 0 };
+    const unitDiffs: RowDiff[] = [];
     for (const layer of layers) {
       const done = await upsertRows(
         trx,
@@ -189,6 +243,7 @@ async function importInTransaction(
       );
       for (const [code, id] of done.ids) unitIds.set(code, id);
       addCounts(units, done.counts);
+      unitDiffs.push(...done.diffs);
     }
 
     // 3. Indicators.
@@ -235,6 +290,22 @@ async function importInTransaction(
       targetKey,
       at,
     );
+    // A target's definition is what approved results were measured against: redefining one of a
+    // plan with approved years needs a reason, as through the API (approvals.ts).
+    if (!reasonOf(ctx)) {
+      const redefined = targets.diffs.filter(
+        (d) =>
+          d.old &&
+          TARGET_DEFINITION.some((c) => c in (d.new ?? {}) && (d.old?.[c] ?? null) !== (d.new[c] ?? null)),
+      );
+      for (const d of redefined) {
+        if ((await approvedYears(trx, Number(d.row.plan_id))).length === 0) continue;
+        const i = data.plans.findIndex((p) => planId(p) === Number(d.row.plan_id));
+        const j = data.plans[i]?.targets.findIndex((t) => t.code === d.row.code) ?? -1;
+        problem(`plans[${i}].targets[${j}]`, 'reason-required', String(d.row.code));
+      }
+      if (problems.length > 0) throw new RefusedImport(problems);
+    }
     const programKey = targetKey;
     const programs = await upsertRows(
       trx,
@@ -319,7 +390,7 @@ async function importInTransaction(
       touched.map(({ r }) => ({ unit: r.unit_id, indicator: r.indicator_id, year: r.year })),
     );
     if (locks.size > 0) {
-      throw new LockedFigures(
+      throw new RefusedImport(
         [...locks].map(([k, lock]) => ({
           path: `values[${touched[k]?.i}]`,
           code: 'figures-locked' as const,
@@ -375,6 +446,53 @@ async function importInTransaction(
       tasks: tasks.counts,
       values: values.counts,
     };
+    // Every other record the import added or changed: one audit entry each (old → new columns).
+    const planUnit = new Map(plans.diffs.map((d) => [d.id, Number(d.row.unit_id)]));
+    for (const r of await selectWhereIn(trx, 'plans', 'id', planIds))
+      planUnit.set(Number(r.id), Number(r.unit_id));
+    const programPlan = new Map(programs.diffs.map((d) => [d.id, Number(d.row.plan_id)]));
+    for (const r of await selectWhereIn(trx, 'programs', 'id', [...programs.ids.values()]))
+      programPlan.set(Number(r.id), Number(r.plan_id));
+    const underPlan = (id: unknown) => planUnit.get(Number(id)) ?? null;
+    await appendRowAudits(
+      trx,
+      [
+        ...unitDiffs.map((d) => ({ entity: 'unit', id: String(d.row.code), unitId: d.id, diff: d })),
+        ...indicators.diffs.map((d) => ({
+          entity: 'indicator',
+          id: String(d.row.code),
+          unitId: null,
+          diff: d,
+        })),
+        ...plans.diffs.map((d) => ({
+          entity: 'plan',
+          id: String(d.row.code),
+          unitId: underPlan(d.id),
+          diff: d,
+        })),
+        ...targets.diffs.map((d) => ({
+          entity: 'target',
+          id: String(d.id),
+          unitId: underPlan(d.row.plan_id),
+          diff: d,
+        })),
+        ...programs.diffs.map((d) => ({
+          entity: 'program',
+          id: String(d.id),
+          unitId: underPlan(d.row.plan_id),
+          diff: d,
+        })),
+        ...tasks.diffs.map((d) => ({
+          entity: 'task',
+          id: String(d.id),
+          unitId: underPlan(programPlan.get(Number(d.row.program_id))),
+          diff: d,
+        })),
+      ],
+      ctx,
+      at,
+    );
+
     await appendAudit(
       trx,
       {

@@ -84,7 +84,10 @@ describe.each(await testDialects())('domain repositories on %s', (dialect) => {
     const now = await getUnit(t.handle.db, '383');
     expect(now?.version).toBe(unit.version + 1);
     expect(error.current.name).toBe(now?.name);
-    const audit = await listAudit(t.handle.db, { entity: 'unit', id: '383' });
+    // The import's own `create` entry, and one entry for the edit that landed.
+    const audit = (await listAudit(t.handle.db, { entity: 'unit', id: '383' })).filter(
+      (e) => e.action === 'update',
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       user: 'tester',

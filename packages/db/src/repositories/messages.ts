@@ -9,7 +9,9 @@ export type ImportProblemCode =
   // A figure whose plan, unit and year are approved (figure-lock.ts words it with who approved).
   | 'figures-locked'
   // A plan archived in the database: kept for the record, no longer changed (0400_constraints).
-  | 'plan-archived';
+  | 'plan-archived'
+  // A target of a plan with approved years redefined without a reason (commands/approvals.ts).
+  | 'reason-required';
 
 const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>> = {
   'unknown-unit': {
@@ -31,6 +33,10 @@ const MESSAGES: Record<ImportProblemCode, Record<Lang, (code: string) => string>
   'plan-archived': {
     vi: (c) => `Kế hoạch "${c}" đã được lưu trữ nên không sửa được; cần khôi phục trước khi nạp.`,
     en: (c) => `Plan "${c}" is archived and cannot change; restore it before importing.`,
+  },
+  'reason-required': {
+    vi: (c) => `Chỉ tiêu "${c}" thuộc kế hoạch có năm đã phê duyệt: thay đổi định nghĩa cần ghi rõ lý do.`,
+    en: (c) => `Target "${c}" belongs to a plan with approved years: changing its definition needs a reason.`,
   },
   'unknown-target': {
     vi: (c) => `Chỉ tiêu "${c}" không có trong kế hoạch.`,

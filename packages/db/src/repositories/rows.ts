@@ -12,6 +12,15 @@ export interface RowCounts {
 type AnyDb = Kysely<any>;
 type Row = Record<string, unknown>;
 
+/** One row an upsert added (`old` null) or changed: the columns it wrote, before and after. */
+export interface RowDiff {
+  id: number;
+  /** The row as it now is. */
+  row: Row;
+  old: Row | null;
+  new: Row;
+}
+
 /** Rows per INSERT: keeps every statement far below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 200;
 
@@ -43,13 +52,14 @@ export async function upsertRows(
   keyOf: (row: Row) => string,
   now: string,
   insertDefaults: Row = {},
-): Promise<{ ids: Map<string, number>; counts: RowCounts; changed: Set<string> }> {
+): Promise<{ ids: Map<string, number>; counts: RowCounts; changed: Set<string>; diffs: RowDiff[] }> {
   const anyDb = db as unknown as AnyDb;
   const ids = new Map<string, number>();
   const changed = new Set<string>();
   const byKey = new Map(existing.map((r) => [keyOf(r), r]));
   const counts: RowCounts = { added: 0, updated: 0, unchanged: 0 };
   const fresh: Row[] = [];
+  const diffs: RowDiff[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -72,16 +82,23 @@ export async function upsertRows(
       .execute();
     counts.updated++;
     changed.add(key);
+    diffs.push({
+      id: Number(old.id),
+      row: { ...old, ...row },
+      old: Object.fromEntries(Object.keys(row).map((c) => [c, old[c]])),
+      new: row,
+    });
   }
   for (const part of chunks(fresh, CHUNK)) {
     const inserted = await anyDb.insertInto(table).values(part).returningAll().execute();
     for (const r of inserted) {
       ids.set(keyOf(r), Number(r.id));
       changed.add(keyOf(r));
+      diffs.push({ id: Number(r.id), row: r, old: null, new: r });
     }
     counts.added += inserted.length;
   }
-  return { ids, counts, changed };
+  return { ids, counts, changed, diffs };
 }
 
 /**

@@ -83,9 +83,16 @@ export const planFileRoutes: FastifyPluginAsyncZod = async (app) => {
         // A file that would change approved figures is a conflict with the approval, not a bad reference.
         const locked = result.problems.some((p) => p.code === 'figures-locked');
         const archived = result.problems.some((p) => p.code === 'plan-archived');
+        const unreasoned = result.problems.some((p) => p.code === 'reason-required');
         throw new ApiError(
           locked || archived ? 409 : 422,
-          locked ? 'figures-locked' : archived ? 'plan-archived' : 'unknown-reference',
+          locked
+            ? 'figures-locked'
+            : archived
+              ? 'plan-archived'
+              : unreasoned
+                ? 'reason-required'
+                : 'unknown-reference',
           result.problems.map((p) => ({ path: p.path, message: p.message })),
         );
       }
