@@ -39,7 +39,9 @@ export function SiblingRanks({ ctx }: { ctx: PlanContext }): ReactNode {
     .map((r, i) => {
       const mine = r.data?.rows.find((row) => row.unit === ctx.plan.unit);
       const indicator = ctx.indicators.get(codes[i] ?? '');
-      return mine && mine.of > 1 && indicator
+      // Only where another sibling reported a figure too: alone among units with no data is no rank.
+      const others = (r.data?.rows.length ?? 0) > 1;
+      return mine && others && indicator
         ? { code: indicator.code, name: localize(indicator.name, lang), ...mine }
         : null;
     })
