@@ -8,6 +8,8 @@ export const auditQuery = z.strictObject({
   entity: z.string().min(1).max(50).optional(),
   id: z.string().min(1).max(200).optional(),
   user: z.string().min(1).max(200).optional(),
+  /** What was done: `redefine` and `update-approved` list the changes approved results rest on. */
+  action: z.string().min(1).max(50).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   /** Entries older than this id (the next page, newest first). */

@@ -756,7 +756,7 @@ export const ENDPOINTS = {
     tag: 'audit',
     summary: 'Read the audit trail',
     description:
-      'Entries newest first, by entity, record id, user and date range, for the units the caller may read; page with `before`.',
+      'Entries newest first, by entity, record id, user, action and date range, for the units the caller may read; page with `before`. `?action=redefine` and `?action=update-approved` list the changes approved results rest on (a target’s definition, an indicator’s formula, a plan with approved years), each with its reason.',
     query: auditQuery,
     response: auditResponse,
   },

@@ -122,6 +122,11 @@ describe.each(await testDialects())('approval protects what it approved, on %s',
     const entry = await latestAudit('indicator', 'IND_SHARE');
     expect(entry).toMatchObject({ action: 'redefine', reason: 'Sửa công thức theo TT 02' });
     expect(entry.new).toEqual({ formula: 'IND / GO * 10' });
+    // The next review lists it among the changes approved results rest on.
+    const review = (await call(admin, 'GET', '/api/audit?action=redefine')).json().entries;
+    expect(review.map((e: { entity: string; entityId: string }) => `${e.entity}:${e.entityId}`)).toContain(
+      'indicator:IND_SHARE',
+    );
     // A change that results do not rest on (the name) needs no reason.
     const renamed = await call(admin, 'PATCH', '/api/indicators/IND_SHARE', {
       name: { vi: 'Tỷ trọng CN' },

@@ -115,6 +115,8 @@ export interface AuditFilter {
   id?: string;
   /** User name of the actor. */
   user?: string;
+  /** What was done (`redefine`, `update-approved`, `approve`, …). */
+  action?: string;
   /** ISO date or timestamp, inclusive. A date alone means the whole day for `to`. */
   from?: string;
   to?: string;
@@ -173,6 +175,7 @@ export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise
         : q.where('audit_log.entity_code', '=', id);
   }
   if (filter.user) q = q.where('audit_log.actor', '=', filter.user);
+  if (filter.action) q = q.where('audit_log.action', '=', filter.action);
   if (filter.from) q = q.where('audit_log.at', '>=', filter.from);
   if (filter.to)
     q = q.where('audit_log.at', '<=', filter.to.length === 10 ? `${filter.to}T23:59:59.999Z` : filter.to);

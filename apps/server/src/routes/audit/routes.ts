@@ -22,6 +22,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         entity: q.entity,
         id: q.id,
         user: q.user,
+        action: q.action,
         from: q.from,
         to: q.to,
         beforeId: q.before,
