@@ -167,6 +167,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     });
     expect(rows.find((r) => r.includes('Thị xã An Phú'))).toContain('18.997,6 tỷ đồng');
     // The chart (lazy ECharts, SVG) is there, named, with the table as its alternative.
+    await page.waitForSelector('[data-testid="ranking"] [role="img"] svg');
     expect(await page.locator('[data-testid="ranking"] [role="img"] svg').count()).toBe(1);
     await expectHealthy(page, 'h7-rankings-value', errors);
 
@@ -357,6 +358,8 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     await page.getByTestId('language').click();
     await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
     await page.getByRole('heading', { name: 'Ranking the units' }).waitFor();
+    // The language list has closed (its leaving animation is not part of the page to check).
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await page.waitForSelector('[data-testid="ranking-table"] .ant-table-row:has-text("billion VND")');
     const text = await page.getByTestId('ranking-table').innerText();
     expect(text).toContain('18,997.6 billion VND');
