@@ -4,16 +4,7 @@
  */
 import { deleteQuery } from '@chitieu/contract';
 import type { Lang } from '@chitieu/core';
-import {
-  type AuditActor,
-  type AuditSubject,
-  DomainError,
-  deleteRecord,
-  type EditableTable,
-  type Page,
-  updateRecord,
-  type WriteContext,
-} from '@chitieu/db';
+import { type AuditActor, DomainError, type Page, type WriteContext } from '@chitieu/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -112,7 +103,7 @@ export function found<T>(row: T | undefined | null): T {
  * conflict found, else `loaded`), presented the way a GET shows it.
  *
  * @example
- * await guarded(() => updateRecord(db, 'units', …), async (row) => presentUnit(found(await getUnit(db, String(row.code)))));
+ * await guarded(() => updateUnit(db, '381', 3, patch, ctx), async (row) => presentUnit(found(await getUnit(db, String(row.code)))));
  */
 export async function guarded<T>(
   work: () => Promise<T>,
@@ -156,13 +147,11 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
     tags: string[];
     description?: string;
     params: P;
-    table: EditableTable;
-    subject: AuditSubject;
     load: (params: z.infer<P>) => Promise<R>;
     /** The record as it now is, the way GET shows it (for a stale version). */
     present: (row: RawRow) => Promise<unknown>;
-    /** The domain command that deletes (default: a plain versioned delete of `table`). */
-    remove?: (current: R, version: number, ctx: WriteContext) => Promise<void>;
+    /** The domain command that deletes (packages/db/src/commands: the only code that writes). */
+    remove: (current: R, version: number, ctx: WriteContext) => Promise<void>;
   },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().delete(
@@ -179,14 +168,10 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
     },
     async (request, reply) => {
       const current = await options.load(request.params as z.infer<P>);
-      const db = app.database.db;
       const version = versionOf(request);
       const ctx = writeContext(request);
       await guarded(
-        () =>
-          options.remove
-            ? options.remove(current, version, ctx)
-            : deleteRecord(db, options.table, options.subject, current.id, version, ctx),
+        () => options.remove(current, version, ctx),
         (now) => options.present(now),
         current as unknown as RawRow,
       );
@@ -199,14 +184,14 @@ export function deleteRoute<P extends z.ZodType, R extends { id: number }>(
 export type RawRow = { id: number } & Record<string, unknown>;
 
 /**
- * Register `PATCH url`: the record `load` finds (404 otherwise) takes the columns `changes` maps
- * from the body when the version sent (body `version` or If-Match) is current — one update and its
- * audit record; 409 with the record as it now is when stale. Answers with `present(row)`, the row
- * re-read the way GET shows it (its code may have just changed).
+ * Register `PATCH url`: the record `load` finds (404 otherwise) is changed by the domain command
+ * `update` with the body and the version sent (body `version` or If-Match); 409 with the record as
+ * it now is when stale. Answers with `present(row)`, the row re-read the way GET shows it (its code
+ * may have just changed).
  *
  * @example
  * patchRoute(app, '/units/:code', { access, tags: ['units'], params: unitParams, body: unitPatch, response: unitOut,
- *   table: 'units', subject: UNIT, load: (p) => …, changes: async (b, current) => ({ columns: { name: b.name } }),
+ *   load: (p) => …, update: (current, version, patch, ctx) => updateUnit(db(), current.code, version, patch, ctx),
  *   present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))) });
  */
 export function patchRoute<
@@ -222,17 +207,10 @@ export function patchRoute<
     params: P;
     body: B;
     response: z.ZodType;
-    table: EditableTable;
-    subject: AuditSubject;
     load: (params: z.infer<P>) => Promise<R>;
-    /** Columns to change, and changes kept in other tables (links) with how to write them. */
-    changes?: (
-      body: Omit<z.infer<B>, 'version'>,
-      current: R,
-    ) => Promise<{ columns: Record<string, unknown>; also?: Parameters<typeof updateRecord>[7] }>;
     present: (row: RawRow) => Promise<unknown>;
-    /** The domain command that applies the body (then `changes` is not called). */
-    update?: (
+    /** The domain command that applies the body (packages/db/src/commands: the only code that writes). */
+    update: (
       current: R,
       version: number,
       body: Omit<z.infer<B>, 'version'>,
@@ -254,17 +232,10 @@ export function patchRoute<
     async (request) => {
       const current = await options.load(request.params as z.infer<P>);
       const { version, ...body } = request.body as z.infer<B>;
-      const db = app.database.db;
       const ctx = writeContext(request);
       const expected = versionOf(request, version);
-      const update = options.update;
       const row = await guarded(
-        async () => {
-          if (update) return update(current, expected, body, ctx);
-          if (!options.changes) throw new Error(`PATCH ${url} has neither update nor changes`);
-          const { columns, also } = await options.changes(body, current);
-          return updateRecord(db, options.table, options.subject, current.id, expected, columns, ctx, also);
-        },
+        () => options.update(current, expected, body, ctx),
         (now) => options.present(now),
       );
       return options.present(row as unknown as RawRow);

@@ -21,7 +21,6 @@ import { errorBodySchema } from '../../errors.js';
 import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentIndicator } from './presenter.js';
 
-const INDICATOR = { entity: 'indicator', code: (r: Record<string, unknown>) => String(r.code) };
 type IndicatorInput = z.infer<typeof indicatorCreate>;
 
 /** An indicator with the plan file's defaults (decimals, trend, bounds by unit of measure). */
@@ -94,8 +93,6 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     params: indicatorParams,
     body: indicatorPatch,
     response: indicatorOut,
-    table: 'indicators',
-    subject: INDICATOR,
     load: async (p) => found(await getIndicator(db(), p.code)),
     update: async (current, version, patch, ctx) => {
       const all = indicatorRow(withDefaults({ ...presentIndicator(current), ...patch }));
@@ -109,8 +106,6 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     access: { role: 'manager', unit: 'global' },
     tags: ['indicators'],
     params: indicatorParams,
-    table: 'indicators',
-    subject: INDICATOR,
     load: async (p) => found(await getIndicator(db(), p.code)),
     remove: (current, version, ctx) => deleteIndicator(db(), current.code, version, ctx),
     present: async (row) => presentIndicator(found(await getIndicator(db(), String(row.code)))),

@@ -109,8 +109,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     params: planParams,
     body: planPatch,
     response: planOut,
-    table: 'plans',
-    subject: { entity: 'plan' },
     load: async (p) => found(await getPlan(db(), p.code)),
     update: async (current, version, patch, ctx) =>
       updatePlan(db(), current.code, version, planFields(patch), ctx),
@@ -123,8 +121,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     description:
       'Delete a plan with its targets, programs and tasks (figures stay: they belong to units); a plan whose figures went through the workflow is archived instead.',
     params: planParams,
-    table: 'plans',
-    subject: { entity: 'plan' },
     load: async (p) => found(await getPlan(db(), p.code)),
     remove: (current, version, ctx) => deletePlan(db(), current.code, version, ctx),
     present: async (row) => presentPlan(found(await getPlan(db(), String(row.code)))),

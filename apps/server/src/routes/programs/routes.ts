@@ -38,10 +38,6 @@ import { errorBodySchema } from '../../errors.js';
 import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentNote, presentProgram, presentTask } from './presenter.js';
 
-const PROGRAM = { entity: 'program' };
-const TASK = { entity: 'task' };
-const NOTE = { entity: 'progress-note' };
-
 const planRead = {
   role: 'viewer',
   unit: { in: 'params', path: 'code', is: 'plan-code' },
@@ -131,8 +127,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     params: programParams,
     body: programPatch,
     response: programOut,
-    table: 'programs',
-    subject: PROGRAM,
     load: (p) => programOf(p.code, p.id),
     update: (current, version, patch, ctx) => updateProgram(db(), current.id, version, patch, ctx),
     present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
@@ -143,8 +137,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     tags: ['programs'],
     description: 'Delete a program with its tasks and their notes.',
     params: programParams,
-    table: 'programs',
-    subject: PROGRAM,
     load: (p) => programOf(p.code, p.id),
     remove: (current, version, ctx) => deleteProgram(db(), current.id, version, ctx),
     present: async (row) => presentProgram(found(await getProgram(db(), row.id))),
@@ -207,8 +199,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     params: taskParams,
     body: taskPatch,
     response: taskOut,
-    table: 'tasks',
-    subject: TASK,
     load: (p) => taskOf(p.code, p.id),
     update: (current, version, patch, ctx) => updateTask(db(), current.id, version, patch, ctx),
     present: async (row) => presentTask(found(await getTask(db(), row.id))),
@@ -218,8 +208,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     access: planManage,
     tags: ['tasks'],
     params: taskParams,
-    table: 'tasks',
-    subject: TASK,
     load: (p) => taskOf(p.code, p.id),
     remove: (current, version, ctx) => deleteTask(db(), current.id, version, ctx),
     present: async (row) => presentTask(found(await getTask(db(), row.id))),
@@ -269,8 +257,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     params: noteParams,
     body: notePatch,
     response: noteOut,
-    table: 'progress_notes',
-    subject: NOTE,
     load: (p) => noteOf(p.code, p.id),
     update: (current, version, patch, ctx) => updateNote(db(), current.id, version, patch, ctx),
     present: async (row) => presentNote(found(await getNote(db(), row.id))),
@@ -280,8 +266,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
     access: planEdit,
     tags: ['tasks'],
     params: noteParams,
-    table: 'progress_notes',
-    subject: NOTE,
     load: (p) => noteOf(p.code, p.id),
     remove: (current, version, ctx) => deleteNote(db(), current.id, version, ctx),
     present: async (row) => presentNote(found(await getNote(db(), row.id))),

@@ -21,7 +21,6 @@ import { errorBodySchema } from '../../errors.js';
 import { deleteRoute, found, pageOf, patchRoute, presentPage, writeContext, writeErrors } from '../kit.js';
 import { presentTarget } from './presenter.js';
 
-const TARGET = { entity: 'target' };
 type TargetInput = z.infer<typeof targetCreate>;
 
 /** The API's target fields as the command's (`every` is not stored yet). */
@@ -102,8 +101,6 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     params: targetParams,
     body: targetPatch,
     response: targetOut,
-    table: 'targets',
-    subject: TARGET,
     load: (p) => targetOf(p.code, p.id),
     update: (current, version, patch, ctx) =>
       updateTarget(db(), current.id, version, targetFields(patch), ctx),
@@ -114,8 +111,6 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
     access: planWrite,
     tags: ['targets'],
     params: targetParams,
-    table: 'targets',
-    subject: TARGET,
     load: (p) => targetOf(p.code, p.id),
     remove: (current, version, ctx) => deleteTarget(db(), current.id, version, ctx),
     present: async (row) => presentTarget(found(await getTarget(db(), row.id))),

@@ -36,12 +36,6 @@ import {
 } from '../kit.js';
 import { presentLineage, presentUnit } from './presenter.js';
 
-const UNIT = {
-  entity: 'unit',
-  code: (r: Record<string, unknown>) => String(r.code),
-  unitId: (r: Record<string, unknown>) => Number(r.id),
-};
-
 /**
  * Units: the administrative hierarchy with codes, validity and lineage; their figures over the
  * years with aggregation from the children; reorganisations (mergers and splits).
@@ -105,8 +99,6 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     params: unitParams,
     body: unitPatch,
     response: unitOut,
-    table: 'units',
-    subject: UNIT,
     load: async (p) => found(await getUnit(db(), p.code)),
     update: (current, version, patch, ctx) => updateUnit(db(), current.code, version, patch, ctx),
     present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
@@ -116,8 +108,6 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     access: { role: 'manager', unitParam: 'code' },
     tags: ['units'],
     params: unitParams,
-    table: 'units',
-    subject: UNIT,
     load: async (p) => found(await getUnit(db(), p.code)),
     remove: (current, version, ctx) => deleteUnit(db(), current.code, version, ctx),
     present: async (row) => presentUnit(found(await getUnit(db(), String(row.code)))),
