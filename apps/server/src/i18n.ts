@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'server-busy'
   | 'report-rate-limited'
   | 'control-character'
+  | 'garbled-text'
   | 'internal'
   // accounts and workflow (auth/, routes/{auth,users,tokens,audit,workflow})
   | 'unauthenticated'
@@ -95,6 +96,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   'control-character': {
     vi: 'Dữ liệu gửi lên chứa ký tự điều khiển không được phép.',
     en: 'The data sent contains control characters that are not allowed.',
+  },
+  'garbled-text': {
+    vi: 'Dữ liệu gửi lên có chữ bị lỗi phông (văn bản UTF-8 từng bị đọc sai bảng mã).',
+    en: 'The data sent holds garbled text (UTF-8 once read with the wrong encoding).',
   },
   internal: { vi: 'Lỗi máy chủ. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' },
   unauthenticated: { vi: 'Cần đăng nhập để thực hiện việc này.', en: 'Sign in to do this.' },

@@ -1,4 +1,6 @@
 import { testDialects } from '@chitieu/db';
+import { parsePlanFile } from '@chitieu/plan-file';
+import { message } from '@chitieu/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DomainWorld, domainWorld } from './routes/domain-test-kit.js';
 
@@ -12,7 +14,23 @@ const planFile = (unitCode: string) =>
     values: [],
   });
 
-describe.each(await testDialects())('control characters on %s', (dialect) => {
+/** What the plan-file reader says about a figure's note `note`, in `lang` (its line left aside). */
+function planFileSays(note: string, lang: 'vi' | 'en'): string | undefined {
+  const file = JSON.stringify({
+    format: 'chitieu.plan/1',
+    units: [],
+    indicators: [],
+    plans: [],
+    values: [{ unit: 'U', indicator: 'I', year: 2024, value: 1, note }],
+  });
+  const parsed = parsePlanFile(file, { lang });
+  return parsed.ok ? undefined : parsed.problems.find((p) => p.path === 'values[0].note')?.message;
+}
+
+/** `{"a":{"a":…inner…}}`, `depth` levels deep, as JSON text. */
+const nested = (depth: number, inner: string) => `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
+
+describe.each(await testDialects())('text rules at the door on %s', (dialect) => {
   let w: DomainWorld;
   beforeAll(async () => {
     w = await domainWorld(dialect);
@@ -45,7 +63,11 @@ describe.each(await testDialects())('control characters on %s', (dialect) => {
     expect(error.message).toBe('The data sent contains control characters that are not allowed.');
     expect(error.details).toHaveLength(1);
     expect(error.details[0].path).toBe(path);
-    expect(error.details[0].message).toContain(character);
+    expect(error.details[0].message).toBe(
+      character === 'U+0000'
+        ? message('nul-char', {}, 'en')
+        : message('control-char', { char: character }, 'en'),
+    );
   });
 
   it('says it in Vietnamese by default', async () => {
@@ -56,7 +78,7 @@ describe.each(await testDialects())('control characters on %s', (dialect) => {
       details: [
         {
           path: 'params.code',
-          message: 'Chứa ký tự NUL (U+0000) ở vị trí 1, ký tự này không bao giờ được phép.',
+          message: 'Có ký tự NUL (mã 0) trong nội dung; hãy xóa nó (thường do sao chép từ tệp nhị phân).',
         },
       ],
     });
@@ -144,5 +166,55 @@ describe.each(await testDialects())('control characters on %s', (dialect) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'control-character', details: [{ path: 'body' }] });
+  });
+
+  it.each([
+    ['a bell in free text', 'a\u0007b', 'control-character'],
+    ['mojibake', 'Số liệu Thanh HÃ³a', 'garbled-text'],
+  ])('refuses a note with %s exactly as a plan file does', async (_what, note, code) => {
+    for (const lang of ['vi', 'en'] as const) {
+      const said = planFileSays(note, lang);
+      expect(said, 'the plan-file reader refuses it').toBeDefined();
+      const res = await w.call(
+        'POST',
+        '/api/figures',
+        { unit: 'U', indicator: 'I', year: 2024, value: 1, note },
+        { 'accept-language': lang },
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code, details: [{ path: 'body.note', message: said }] });
+    }
+    expect(message('mojibake', { text: 'x' }, 'en')).toMatch(/garbled/);
+  });
+
+  it('stores a name typed with combining marks (NFD) in NFC, as a plan file does', async () => {
+    const nfd = 'Xã Ho\u0300a Bi\u0300nh';
+    expect(nfd).not.toBe(nfd.normalize('NFC'));
+    const created = await w.call('POST', '/api/units', { code: 'NFD1', name: nfd, level: 'commune' });
+    expect(created.statusCode, created.body).toBeLessThan(300);
+    const res = await w.call('GET', '/api/units/NFD1');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().name).toBe('Xã Hòa Bình');
+    const stored = await w.t.handle.db
+      .selectFrom('units')
+      .select('name')
+      .where('code', '=', 'NFD1')
+      .executeTakeFirstOrThrow();
+    expect(stored.name).toBe(nfd.normalize('NFC'));
+  });
+
+  it('answers a body nested 100.000 deep with a 4xx, not a stack overflow', async () => {
+    for (const [inner, status, code] of [
+      ['"x\\u0000"', 400, 'control-character'],
+      ['"Ho\\u0300a"', 422, 'validation-failed'],
+    ] as const) {
+      const res = await w.call('POST', '/api/units', nested(100_000, inner), {
+        'content-type': 'application/json',
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const health = await w.app.inject({ url: '/api/health' });
+    expect(health.statusCode).toBe(200);
   });
 });

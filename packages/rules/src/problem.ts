@@ -25,14 +25,23 @@ export interface Verdict {
   warnings: Problem[];
 }
 
+/** C0 controls, DEL and C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A key as a path shows it: a control character in it escaped, so the path stays readable. */
+const shownKey = (key: string) =>
+  key.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
  * Formats a path the way problems show it.
  *
  * @example formatPath(['plans', 0, 'targets', 3, 'indicator']) // 'plans[0].targets[3].indicator'
+ * @example formatPath(['body', 'a\u0001']) // 'body.a\\u0001'
  */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  for (const seg of path)
+    out += typeof seg === 'number' ? `[${seg}]` : out === '' ? shownKey(seg) : `.${shownKey(seg)}`;
   return out;
 }
 

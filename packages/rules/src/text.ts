@@ -45,83 +45,181 @@ export function textProblem(s: string, isCode: boolean, path: PathSegment[] = []
 }
 
 /**
- * Every text problem in a document (object keys included), walking it once. Strings under a code key
- * (`code`, `unit`, `indicator`, `parent`, `weight`, a program's `targets`) are codes.
+ * Field names whose string values (or lists of strings) are codes, in plan files and API bodies
+ * alike: codes of units, indicators, plans, programs and targets, a program's `targets`, the sides
+ * of a reorganisation, account names, and levels (compared for equality). Everything else is free text.
+ */
+export const CODE_FIELDS: ReadonlySet<string> = new Set([
+  ...CODE_KEYS,
+  'targets',
+  'units',
+  'indicators',
+  'plan',
+  'program',
+  'target',
+  'from',
+  'to',
+  'predecessor',
+  'successor',
+  'adminCode',
+  'username',
+  'level',
+]);
+
+/** How {@link textProblems} walks a document. */
+export interface TextWalkOptions {
+  /** Judge every string as a code (URL path segments and query values). Default false. */
+  allCodes?: boolean;
+  /** Stop after this many problems (a request needs no list of thousands). Default: all of them. */
+  limit?: number;
+}
+
+/** One object or array being walked: what it is, its keys, and which child is being looked at. */
+interface Frame {
+  node: Record<string, unknown> | unknown[];
+  /** The object's keys; null for an array. */
+  keys: string[] | null;
+  /** Index of the next child; the child being looked at is `next - 1`. */
+  next: number;
+  /** Whether strings directly in this array are codes (a list of codes). */
+  isCode: boolean;
+}
+
+const isContainer = (x: unknown): x is Record<string, unknown> | unknown[] =>
+  typeof x === 'object' && x !== null && !(x instanceof Date);
+const frameOf = (node: Record<string, unknown> | unknown[], isCode: boolean): Frame => ({
+  node,
+  keys: Array.isArray(node) ? null : Object.keys(node),
+  next: 0,
+  isCode,
+});
+const sizeOf = (f: Frame) => (f.keys ?? (f.node as unknown[])).length;
+/** The key or index of the child a frame is looking at. */
+const segmentOf = (f: Frame): PathSegment => (f.keys ? (f.keys[f.next - 1] as string) : f.next - 1);
+
+/**
+ * Every text problem in a document (object keys included), in document order: NUL anywhere,
+ * control characters (only tab and line breaks, in free text only), mojibake. Strings under a
+ * {@link CODE_FIELDS} key, and in a list under one, are codes; object keys are judged as codes.
+ * Walks without recursion, one frame per level, so a body nested 100.000 deep cannot overflow the
+ * stack, and builds a path only for what it finds (a national file has millions of nodes).
  *
  * @example textProblems({ values: [{ unit: '38\u0007' }] })
  * // [{ path: ['values', 0, 'unit'], code: 'control-char', params: { char: 'U+0007' } }]
+ * @example textProblems({ q: 'a\tb' }, ['querystring'], { allCodes: true })
+ * // [{ path: ['querystring', 'q'], code: 'control-char', params: { char: 'U+0009' } }]
  */
-export function textProblems(doc: unknown, path: PathSegment[] = []): Problem[] {
+export function textProblems(
+  doc: unknown,
+  path: PathSegment[] = [],
+  options: TextWalkOptions = {},
+): Problem[] {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const allCodes = options.allCodes === true;
   const out: Problem[] = [];
-  // One path stack for the whole walk, copied only for a problem: a national file has millions of nodes.
-  const stack: PathSegment[] = [...path];
-  const walk = (x: unknown, isCode: boolean) => {
-    if (typeof x === 'string') {
-      const problem = textProblem(x, isCode, stack);
-      if (problem) out.push({ ...problem, path: [...stack] });
-    } else if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) {
-        stack.push(i);
-        walk(x[i], isCode);
-        stack.pop();
-      }
-    } else if (typeof x === 'object' && x !== null) {
-      for (const k in x) {
-        stack.push(k);
-        const keyProblem = textProblem(k, true, stack);
-        if (keyProblem) out.push({ ...keyProblem, path: [...stack] });
-        walk((x as Record<string, unknown>)[k], CODE_KEYS.has(k) || k === 'targets');
-        stack.pop();
-      }
+  if (typeof doc === 'string') {
+    const problem = textProblem(doc, allCodes);
+    return problem && limit > 0 ? [{ ...problem, path: [...path] }] : [];
+  }
+  if (!isContainer(doc)) return out;
+  const frames: Frame[] = [frameOf(doc, allCodes)];
+  const found = (problem: Problem) => out.push({ ...problem, path: [...path, ...frames.map(segmentOf)] });
+  while (frames.length > 0 && out.length < limit) {
+    const f = frames[frames.length - 1] as Frame;
+    if (f.next >= sizeOf(f)) {
+      frames.pop();
+      continue;
     }
-  };
-  walk(doc, false);
-  return out;
+    const i = f.next++;
+    let child: unknown;
+    let isCode = f.isCode;
+    if (f.keys) {
+      const key = f.keys[i] as string;
+      const keyProblem = textProblem(key, true);
+      if (keyProblem) found(keyProblem);
+      child = (f.node as Record<string, unknown>)[key];
+      isCode = allCodes || CODE_FIELDS.has(key);
+    } else child = (f.node as unknown[])[i];
+    if (typeof child === 'string') {
+      const problem = textProblem(child, isCode);
+      if (problem) found(problem);
+    } else if (isContainer(child)) frames.push(frameOf(child, isCode));
+  }
+  return out.length > limit ? out.slice(0, limit) : out;
+}
+
+/** A frame of the NFC walk: also the copy, made once something under it changes. */
+interface NfcFrame extends Frame {
+  copy: Record<string, unknown> | unknown[] | null;
 }
 
 /**
  * The document with every string (and object key) in Unicode NFC. Objects and arrays are copied only
- * where something changes, so a large, already normalized file costs one walk.
+ * where something changes, so a large, already normalized file costs one walk; walks without
+ * recursion, like {@link textProblems}.
  *
  * @example normalizeText({ name: 'Ho\u0300a' }) // { name: 'Hòa' }
  */
 export function normalizeText<T>(doc: T): T {
-  return nfc(doc) as T;
+  if (typeof doc === 'string') return nfcString(doc) as T;
+  if (!isContainer(doc)) return doc;
+  const frames: NfcFrame[] = [nfcFrameOf(doc)];
+  // Put the (possibly new) value of the child being looked at into the frame, copying it first
+  // if this is the first change.
+  const settle = (f: NfcFrame, value: unknown) => {
+    const i = f.next - 1;
+    if (f.keys === null) {
+      const src = f.node as unknown[];
+      if (f.copy === null && value !== src[i]) f.copy = src.slice();
+      if (f.copy !== null) (f.copy as unknown[])[i] = value;
+      return;
+    }
+    const src = f.node as Record<string, unknown>;
+    const key = f.keys[i] as string;
+    const key2 = nfcString(key);
+    if (f.copy === null && (key2 !== key || value !== src[key])) {
+      // Copy the keys seen so far, then go on writing into the copy.
+      const copy: Record<string, unknown> = {};
+      for (let j = 0; j < i; j++) put(copy, f.keys[j] as string, src[f.keys[j] as string]);
+      f.copy = copy;
+    }
+    if (f.copy !== null) put(f.copy as Record<string, unknown>, key2, value);
+  };
+  for (;;) {
+    const f = frames[frames.length - 1] as NfcFrame;
+    if (f.next >= sizeOf(f)) {
+      frames.pop();
+      const result = f.copy ?? f.node;
+      const parent = frames[frames.length - 1];
+      if (parent === undefined) return result as T;
+      settle(parent, result);
+      continue;
+    }
+    const i = f.next++;
+    const child = f.keys
+      ? (f.node as Record<string, unknown>)[f.keys[i] as string]
+      : (f.node as unknown[])[i];
+    if (isContainer(child)) frames.push(nfcFrameOf(child));
+    else settle(f, typeof child === 'string' ? nfcString(child) : child);
+  }
 }
 
-function nfc(x: unknown): unknown {
-  if (typeof x === 'string') return needsNfc(x) ? x.normalize('NFC') : x;
-  if (Array.isArray(x)) {
-    let out: unknown[] | null = null;
-    for (let i = 0; i < x.length; i++) {
-      const v = nfc(x[i]);
-      if (v !== x[i]) {
-        out ??= x.slice();
-        out[i] = v;
-      }
-    }
-    return out ?? x;
-  }
-  if (typeof x === 'object' && x !== null && !(x instanceof Date)) {
-    const o = x as Record<string, unknown>;
-    let out: Record<string, unknown> | null = null;
-    for (const k in o) {
-      const k2 = needsNfc(k) ? k.normalize('NFC') : k;
-      const v2 = nfc(o[k]);
-      if (out === null && (k2 !== k || v2 !== o[k])) {
-        // Copy the keys seen so far, then go on writing into the copy.
-        out = {};
-        for (const j in o) {
-          if (j === k) break;
-          out[j] = o[j];
-        }
-      }
-      if (out !== null) out[k2] = v2;
-    }
-    return out ?? x;
-  }
-  return x;
+const nfcFrameOf = (node: Record<string, unknown> | unknown[]): NfcFrame => ({
+  node,
+  keys: Array.isArray(node) ? null : Object.keys(node),
+  next: 0,
+  isCode: false,
+  copy: null,
+});
+
+/** Set a key, `__proto__` included, as an own property. */
+function put(o: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
 }
+
+const nfcString = (s: string) => (needsNfc(s) ? s.normalize('NFC') : s);
 
 /** ASCII needs no normalization: skip the costly call for most codes and numbers-as-text. */
 const needsNfc = (s: string) => !isAscii(s);
