@@ -119,6 +119,15 @@ describe('normalizeText', () => {
   });
 });
 
+describe('secrets', () => {
+  it('are judged for NUL only and never normalized: a password must match byte for byte', () => {
+    const body = { username: 'a', password: 'Ã©\u0007Ho\u0300a' };
+    expect(textProblems(body)).toEqual([]);
+    expect(normalizeText(body)).toBe(body);
+    expect(located({ password: 'a\u0000' })).toEqual([['password', 'nul-char', null]]);
+  });
+});
+
 describe('formatPath', () => {
   it('shows a control character in a key escaped', () => {
     expect(formatPath(['body', 'a\u0001', 0, 'b'])).toBe('body.a\\u0001[0].b');

@@ -66,6 +66,12 @@ export const CODE_FIELDS: ReadonlySet<string> = new Set([
   'level',
 ]);
 
+/**
+ * Field names whose string values are secrets (passwords): opaque, so only NUL is refused in them
+ * and they are never normalized — a password set before must still match, byte for byte.
+ */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['password']);
+
 /** How {@link textProblems} walks a document. */
 export interface TextWalkOptions {
   /** Judge every string as a code (URL path segments and query values). Default false. */
@@ -100,7 +106,8 @@ const segmentOf = (f: Frame): PathSegment => (f.keys ? (f.keys[f.next - 1] as st
 /**
  * Every text problem in a document (object keys included), in document order: NUL anywhere,
  * control characters (only tab and line breaks, in free text only), mojibake. Strings under a
- * {@link CODE_FIELDS} key, and in a list under one, are codes; object keys are judged as codes.
+ * {@link CODE_FIELDS} key, and in a list under one, are codes; object keys are judged as codes;
+ * a {@link SECRET_FIELDS} value is judged for NUL only.
  * Walks without recursion, one frame per level, so a body nested 100.000 deep cannot overflow the
  * stack, and builds a path only for what it finds (a national file has millions of nodes).
  *
@@ -141,7 +148,12 @@ export function textProblems(
       isCode = allCodes || CODE_FIELDS.has(key);
     } else child = (f.node as unknown[])[i];
     if (typeof child === 'string') {
-      const problem = textProblem(child, isCode);
+      const problem =
+        f.keys && SECRET_FIELDS.has(f.keys[i] as string)
+          ? child.includes('\u0000')
+            ? ({ path: [], code: 'nul-char' } satisfies Problem)
+            : null
+          : textProblem(child, isCode);
       if (problem) found(problem);
     } else if (isContainer(child)) frames.push(frameOf(child, isCode));
   }
@@ -154,7 +166,8 @@ interface NfcFrame extends Frame {
 }
 
 /**
- * The document with every string (and object key) in Unicode NFC. Objects and arrays are copied only
+ * The document with every string (and object key) in Unicode NFC, secrets ({@link SECRET_FIELDS})
+ * left as they are. Objects and arrays are copied only
  * where something changes, so a large, already normalized file costs one walk; walks without
  * recursion, like {@link textProblems}.
  *
@@ -200,7 +213,9 @@ export function normalizeText<T>(doc: T): T {
       ? (f.node as Record<string, unknown>)[f.keys[i] as string]
       : (f.node as unknown[])[i];
     if (isContainer(child)) frames.push(nfcFrameOf(child));
-    else settle(f, typeof child === 'string' ? nfcString(child) : child);
+    else if (typeof child === 'string' && !(f.keys && SECRET_FIELDS.has(f.keys[i] as string)))
+      settle(f, nfcString(child));
+    else settle(f, child);
   }
 }
 
