@@ -8,6 +8,16 @@ export const auditQuery = z.strictObject({
   entity: z.string().min(1).max(50).optional(),
   id: z.string().min(1).max(200).optional(),
   user: z.string().min(1).max(200).optional(),
+  /**
+   * Entries about this unit (by code): whatever was done to its figures, targets, plans and to the unit
+   * itself. Entries that concern no unit (an indicator, an account) never match.
+   */
+  unit: z.string().min(1).max(200).optional(),
+  /**
+   * Entries about this indicator (by code): its own changes, its figures, and the targets that measure
+   * it (a target's entries are found through the target as it now is; a deleted target's are not).
+   */
+  indicator: z.string().min(1).max(200).optional(),
   /** What was done: `redefine` and `update-approved` list the changes approved results rest on. */
   action: z.string().min(1).max(50).optional(),
   from: isoDate.optional(),

@@ -115,6 +115,13 @@ export interface AuditFilter {
   id?: string;
   /** User name of the actor. */
   user?: string;
+  /** Unit code: only entries recorded as concerning this unit (none whose unit is unknown). */
+  unit?: string;
+  /**
+   * Indicator code: the indicator's own entries, its figures' (of any unit), and the entries of the
+   * targets that now measure it.
+   */
+  indicator?: string;
   /** What was done (`redefine`, `update-approved`, `approve`, …). */
   action?: string;
   /** ISO date or timestamp, inclusive. A date alone means the whole day for `to`. */
@@ -175,6 +182,38 @@ export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise
         : q.where('audit_log.entity_code', '=', id);
   }
   if (filter.user) q = q.where('audit_log.actor', '=', filter.user);
+  // An entry without a unit has no unit code, so it never matches.
+  if (filter.unit) q = q.where('units.code', '=', filter.unit);
+  if (filter.indicator) {
+    const code = filter.indicator;
+    // A figure's id is `unit/indicator/year[/period]`; its unit's code comes from the entry's unit,
+    // so a code holding a slash cannot be mistaken for another.
+    const figurePrefix = `/${code}/`;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('audit_log.entity', '=', 'indicator'), eb('audit_log.entity_code', '=', code)]),
+        eb.and([
+          eb('audit_log.entity', '=', 'figure'),
+          eb(
+            sql<string>`substr(audit_log.entity_code, 1, length(units.code) + ${figurePrefix.length})`,
+            '=',
+            sql<string>`units.code || ${figurePrefix}`,
+          ),
+        ]),
+        eb.and([
+          eb('audit_log.entity', '=', 'target'),
+          eb.exists(
+            eb
+              .selectFrom('targets')
+              .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
+              .select('targets.id')
+              .where('indicators.code', '=', code)
+              .where(sql<boolean>`cast(targets.id as text) = audit_log.entity_code`),
+          ),
+        ]),
+      ]),
+    );
+  }
   if (filter.action) q = q.where('audit_log.action', '=', filter.action);
   if (filter.from) q = q.where('audit_log.at', '>=', filter.from);
   if (filter.to)

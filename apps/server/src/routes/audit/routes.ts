@@ -22,6 +22,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         entity: q.entity,
         id: q.id,
         user: q.user,
+        unit: q.unit,
+        indicator: q.indicator,
         action: q.action,
         from: q.from,
         to: q.to,
