@@ -18,6 +18,8 @@ export const targetOut = z.object({
   high: z.number().nullable(),
   input: z.enum(['levels', 'rates']).nullable(),
   expected: z.enum(['exceed', 'complete', 'at-risk']).nullable(),
+  /** `annual` only: true when every single year must reach the goal (the least year counts), false when the years' mean is judged. */
+  every: z.boolean(),
   /** Lead agency (cơ quan chủ trì). */
   lead: z.string().nullable(),
   /** Coordinating agencies (cơ quan phối hợp). */

@@ -135,6 +135,8 @@ export interface TargetTable extends Editable {
   high: number | null;
   input: 'levels' | 'rates' | null;
   expected: ForecastClass | null;
+  /** 1: an `annual` target every single year of which must reach the goal; only `annual` (0600_target_every). */
+  every: ColumnType<0 | 1, 0 | 1 | undefined, 0 | 1>;
   /** Lead agency (cơ quan chủ trì). */
   lead: string | null;
   /** JSON array of coordinating agencies, or null. */

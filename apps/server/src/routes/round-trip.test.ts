@@ -16,7 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthWorld, authWorld, type Browser, signIn } from '../auth/test-kit.js';
 
 type Edit =
-  | { op: 'target'; kind: string; value: number; low: number | null; high: number | null; indicator: string }
+  | {
+      op: 'target';
+      kind: string;
+      value: number;
+      low: number | null;
+      high: number | null;
+      indicator: string;
+      every: boolean;
+    }
   | { op: 'retarget'; pick: number; value: number; text: string }
   | { op: 'program'; kind: string; targets: number[] }
   | { op: 'task'; pick: number; status: string; progress: number | null }
@@ -31,6 +39,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     low: fc.option(fc.integer({ min: 0, max: 50 })),
     high: fc.option(fc.integer({ min: 0, max: 150 })),
     indicator: fc.constantFrom('GO', 'POOR', 'IND_SHARE', 'POP'),
+    // Each single year must reach the goal: stored, exported and imported back (refused off `annual`).
+    every: fc.boolean(),
   }),
   fc.record({
     op: fc.constant('retarget' as const),
@@ -93,6 +103,7 @@ describe.each(await testDialects())('export → import after API edits, on %s', 
             indicator: e.indicator,
             kind: e.kind,
             ...(e.low === null || e.high === null ? { value: e.value } : { low: e.low, high: e.high }),
+            ...(e.every ? { every: true } : {}),
           })
         ).statusCode;
       case 'retarget': {

@@ -85,7 +85,16 @@ class RefusedImport extends Error {
 }
 
 /** The target columns that define what it measures (approvals.ts). */
-const TARGET_DEFINITION = ['kind', 'value', 'low', 'high', 'input', 'expected', 'indicator_id'] as const;
+const TARGET_DEFINITION = [
+  'kind',
+  'value',
+  'low',
+  'high',
+  'input',
+  'expected',
+  'every',
+  'indicator_id',
+] as const;
 
 /** One added or changed record of an import, as its audit entry names it. */
 interface RowAudit {

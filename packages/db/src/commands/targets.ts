@@ -1,5 +1,5 @@
 /**
- * Target commands. A target's definition — kind, goal (value, low, high), input, expected, indicator —
+ * Target commands. A target's definition — kind, goal (value, low, high), input, expected, every, indicator —
  * is what an approved result was measured against: in a plan with approved years, defining, changing
  * or removing one needs a written reason and is audited as `redefine`, so the next review lists it.
  */
@@ -17,7 +17,7 @@ import { targetProblems } from './rules.js';
 const subjectOf = (plan: { unit_id: number }) => ({ entity: 'target', unitId: () => plan.unit_id });
 
 /** The columns that define what a target measures. */
-const DEFINITION = ['kind', 'value', 'low', 'high', 'input', 'expected', 'indicator_id'] as const;
+const DEFINITION = ['kind', 'value', 'low', 'high', 'input', 'expected', 'every', 'indicator_id'] as const;
 
 /** A target as given to a command: a plan file's target, optionally at a position. */
 export type TargetFields = StoredTarget & { position?: number };

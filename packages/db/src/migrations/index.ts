@@ -7,6 +7,7 @@ import * as m0200 from './0200_accounts.js';
 import * as m0300 from './0300_access.js';
 import * as m0400 from './0400_constraints.js';
 import * as m0500 from './0500_search.js';
+import * as m0600 from './0600_target_every.js';
 
 /**
  * Every migration, in order. Static (not read from a directory) so the set is the same in
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0300_access': m0300,
   '0400_constraints': m0400,
   '0500_search': m0500,
+  '0600_target_every': m0600,
 };
 
 /** Name of the newest migration this build knows. */

@@ -178,6 +178,8 @@ export async function loadPlanData(db: Executor, planCode: string): Promise<Plan
           high: t.high,
           input: t.input,
           expected: t.expected,
+          // Said only when true, as a hand-written file says it (the default is the mean rule).
+          every: t.every === 1 ? true : null,
           lead: t.lead,
           coAgencies: parseJson<string[]>(t.co_agencies),
         }),

@@ -105,8 +105,12 @@ export function constraintError(err: unknown, path = ''): never {
   const constraint = String((err as { constraint?: unknown })?.constraint ?? '');
   const column =
     code === '23514'
-      ? ENUM_COLUMNS.find((c) => `${c.table}_${c.column}_check` === constraint)?.column
+      ? constraint === 'targets_every_check'
+        ? 'every'
+        : ENUM_COLUMNS.find((c) => `${c.table}_${c.column}_check` === constraint)?.column
       : /chitieu-check [a-z_]+\.([a-z_]+)/.exec(message)?.[1];
+  // `every` (0600_target_every) is the one checked column that is not a list: true only on `annual`.
+  if (column === 'every') throw new DomainError('invalid', [{ path: column, rule: 'every-only-annual' }]);
   if (column) throw new DomainError('invalid', [{ path: column, rule: 'not-in-list' }]);
   throw err;
 }

@@ -95,6 +95,7 @@ export function targetRow(t: StoredTarget, planId: number, position: number, ind
     high: t.high ?? null,
     input: t.input ?? null,
     expected: t.expected ?? null,
+    every: t.every === true ? (1 as const) : (0 as const),
     lead: t.lead ?? null,
     co_agencies: json(t.coAgencies),
   };
@@ -173,6 +174,7 @@ export function targetOfRow(r: Selectable<TargetTable>, indicator: string): Stor
     high: r.high,
     input: r.input,
     expected: r.expected,
+    every: r.every === 1,
     lead: r.lead,
     coAgencies: parseJson<string[]>(r.co_agencies),
   };

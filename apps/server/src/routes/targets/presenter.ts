@@ -22,6 +22,7 @@ export function presentTarget(t: TargetRecord): TargetOut {
     high: t.high,
     input: t.input,
     expected: t.expected,
+    every: t.every === 1,
     lead: t.lead,
     coAgencies: jsonList(t.co_agencies),
     ...metaOf(t),
