@@ -37,6 +37,10 @@ export function useAllUnits() {
 export interface AuditQuery {
   entity?: string;
   id?: string;
+  /** Entries about this unit (code). */
+  unit?: string;
+  /** Entries about this indicator (code): its own, its figures', its targets'. */
+  indicator?: string;
   user?: string;
   from?: string;
   to?: string;

@@ -119,7 +119,7 @@ function AuditTrail(): ReactNode {
             placeholder={t('audit.anyUnit')}
             value={search.unit}
             style={{ width: 220 }}
-            onChange={(unit?: string) => set({ unit, indicator: unit ? search.indicator : undefined })}
+            onChange={(unit?: string) => set({ unit })}
             options={(units.data?.items ?? []).map((u) => ({
               value: u.code,
               label: `${u.name} (${u.code})`,
@@ -132,8 +132,7 @@ function AuditTrail(): ReactNode {
             aria-label={t('audit.indicator')}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            disabled={!search.unit}
-            placeholder={search.unit ? t('audit.anyIndicator') : t('audit.unitFirst')}
+            placeholder={t('audit.anyIndicator')}
             value={search.indicator}
             style={{ width: 260 }}
             onChange={(indicator?: string) => set({ indicator })}
@@ -148,9 +147,8 @@ function AuditTrail(): ReactNode {
           <Select
             aria-label={t('audit.entity')}
             allowClear
-            disabled={!!search.unit}
-            placeholder={search.unit ? t('audit.entity-figure') : t('audit.anyEntity')}
-            value={search.unit ? undefined : search.entity}
+            placeholder={t('audit.anyEntity')}
+            value={search.entity}
             style={{ width: 180 }}
             onChange={(entity?: string) => set({ entity })}
             options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
@@ -202,7 +200,6 @@ function AuditTrail(): ReactNode {
           {t('audit.clear')}
         </Button>
       </form>
-      {search.unit && <p className="audit-note">{t('audit.unitNote')}</p>}
       <QueryState query={query} who={t('who.audit')}>
         {(data) => {
           const entries = data.entries.slice(0, PAGE_SIZE);

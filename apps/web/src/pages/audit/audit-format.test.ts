@@ -2,29 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { auditQueryOf, changeLines, formatDateTime } from './audit-format';
 
 describe('audit page helpers', () => {
-  it("narrows a unit (and indicator) to that unit's figures by the audit id prefix", () => {
+  it('passes unit, indicator and kind of record to the API as filters of their own', () => {
     expect(
       auditQueryOf({ unit: '502', indicator: 'GO', user: 'lan', entity: 'plan' }, 50, undefined),
-    ).toEqual({
-      entity: 'figure',
-      id: '502/GO',
-      user: 'lan',
-      limit: 51,
-    });
-    expect(auditQueryOf({ unit: '502' }, 50, 120)).toEqual({
-      entity: 'figure',
-      id: '502',
-      limit: 51,
-      before: 120,
-    });
+    ).toEqual({ unit: '502', indicator: 'GO', entity: 'plan', user: 'lan', limit: 51 });
+    expect(auditQueryOf({ unit: '502' }, 50, 120)).toEqual({ unit: '502', limit: 51, before: 120 });
+    // An indicator alone is a filter too: its own changes, its figures and targets in every unit.
+    expect(auditQueryOf({ indicator: 'GO' }, 50, undefined)).toEqual({ indicator: 'GO', limit: 51 });
     expect(auditQueryOf({ entity: 'user', from: '2026-01-01', to: '2026-02-01' }, 20, undefined)).toEqual({
       entity: 'user',
       from: '2026-01-01',
       to: '2026-02-01',
       limit: 21,
     });
-    // An indicator without a unit cannot be asked for: it is left out.
-    expect(auditQueryOf({ indicator: 'GO' }, 50, undefined)).toEqual({ limit: 51 });
+    // The old workaround (figures by id prefix) is gone.
+    expect(auditQueryOf({ unit: '502', indicator: 'GO' }, 50, undefined)).not.toHaveProperty('id');
   });
 
   it('says what changed field by field, in the page language, leaving unchanged fields out', () => {

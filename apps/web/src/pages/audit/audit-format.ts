@@ -12,21 +12,17 @@ export interface AuditFilters {
 }
 
 /**
- * The API query for the filters: a unit (and indicator) narrows to that unit's figures, whose audit id
- * is `unit/indicator/year` and which the API matches by prefix; the other filters pass as they are.
- * `pageSize + 1` entries are asked so the page knows whether another follows.
+ * The API query for the filters, each passed as the API takes it (unit, indicator and kind of record
+ * combine freely). `pageSize + 1` entries are asked so the page knows whether another follows.
  *
  * @example auditQueryOf({ unit: '502', indicator: 'GO', user: 'lan' }, 50, undefined)
- * // { entity: 'figure', id: '502/GO', user: 'lan', limit: 51 }
+ * // { unit: '502', indicator: 'GO', user: 'lan', limit: 51 }
  */
 export function auditQueryOf(f: AuditFilters, pageSize: number, before: number | undefined): AuditQuery {
   const q: AuditQuery = { limit: pageSize + 1 };
-  if (f.unit) {
-    q.entity = 'figure';
-    q.id = f.indicator ? `${f.unit}/${f.indicator}` : f.unit;
-  } else if (f.entity) {
-    q.entity = f.entity;
-  }
+  if (f.unit) q.unit = f.unit;
+  if (f.indicator) q.indicator = f.indicator;
+  if (f.entity) q.entity = f.entity;
   if (f.user) q.user = f.user;
   if (f.from) q.from = f.from;
   if (f.to) q.to = f.to;
