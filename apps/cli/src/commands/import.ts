@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { describeDatabase, loadConfig } from '../config.js';
 import { CliError, openConfiguredDatabase, requireConfig, runAction } from '../config-database.js';
 import { commandLang } from '../i18n/lang.js';
+import { messages } from '../i18n/messages.js';
 import { EXIT_BAD_INPUT, notAPlanFile, loadPlanData as readPlanData } from '../output/io.js';
 import { progressLine } from '../output/progress.js';
 
@@ -51,16 +52,20 @@ const SAY = {
 
 /**
  * Read, validate and import one plan file into an open database; throws a {@link CliError}
- * (exit code 2, bad input) listing every problem, and then nothing is written.
+ * (exit code 2, bad input) listing every problem, and then nothing is written. `reason` is written
+ * to the audit log with every change; a file that redefines a target of a plan with approved years
+ * is refused without one.
  *
  * @example
  * const counts = await importFile(handle, 'demo/thi-xa-demo.yaml', 'vi', 'cli');
+ * await importFile(handle, 'nq-sua-doi.yaml', 'vi', 'cli', { reason: 'Nghị quyết điều chỉnh' });
  */
 export async function importFile(
   handle: DatabaseHandle,
   file: string,
   lang: Lang,
   actor: string,
+  options: { reason?: string | null } = {},
 ): Promise<ImportCounts> {
   const refused = notAPlanFile(file, lang);
   if (refused) throw new CliError(refused, EXIT_BAD_INPUT);
@@ -73,13 +78,21 @@ export async function importFile(
   if (!data) throw new CliError(lines.join('\n'), EXIT_BAD_INPUT);
   for (const line of lines) process.stderr.write(`${line}\n`);
   progress.step('write', String(data.values.length));
-  const result = await importPlanFile(handle.db, data, { actor, lang, file: basename(file) }).finally(() =>
-    progress.done(),
-  );
+  const result = await importPlanFile(handle.db, data, {
+    actor,
+    lang,
+    file: basename(file),
+    reason: options.reason ?? null,
+  }).finally(() => progress.done());
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
+    const unreasoned = result.problems.some((p) => p.code === 'reason-required');
     throw new CliError(
-      [SAY[lang].rejected(file, result.problems.length), ...lines].join('\n'),
+      [
+        SAY[lang].rejected(file, result.problems.length),
+        ...lines,
+        ...(unreasoned ? [messages(lang).importReasonHint] : []),
+      ].join('\n'),
       EXIT_BAD_INPUT,
     );
   }
@@ -100,7 +113,7 @@ export function formatCounts(counts: ImportCounts, lang: Lang): string {
     .join('\n');
 }
 
-/** `chitieu import FILE`: load a plan file into the configured database in one transaction. */
+/** `chitieu import FILE [--reason TEXT]`: load a plan file into the configured database in one transaction. */
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -108,7 +121,8 @@ export function registerImport(program: Command): void {
     .argument('<file>', `${SAY.vi.file} / ${SAY.en.file}`)
     .option('--json', `${SAY.vi.json} / ${SAY.en.json}`)
     .option('--lang <lang>', `${SAY.vi.lang} / ${SAY.en.lang}`)
-    .action((file: string, options: { json?: boolean; lang?: string }) =>
+    .option('--reason <text>', `${messages('vi').importReasonOption} / ${messages('en').importReasonOption}`)
+    .action((file: string, options: { json?: boolean; lang?: string; reason?: string }) =>
       runAction(async () => {
         // Said before the database is opened: an Excel file needs no database to be refused.
         const refused = notAPlanFile(file, commandLang(options.lang) ?? 'vi');
@@ -118,7 +132,7 @@ export function registerImport(program: Command): void {
         );
         const { handle } = await openConfiguredDatabase(config);
         try {
-          const counts = await importFile(handle, file, config.lang, 'cli');
+          const counts = await importFile(handle, file, config.lang, 'cli', { reason: options.reason });
           console.log(
             options.json
               ? JSON.stringify({ file, counts }, null, 2)

@@ -61,6 +61,9 @@ const MESSAGES = {
     colValue: 'Giá trị',
     colGrowth: 'Tăng bình quân',
     unranked: (names: string) => `Chưa xếp hạng (thiếu số liệu): ${names}.`,
+    importReasonOption:
+      'lý do thay đổi, ghi vào nhật ký; bắt buộc khi tệp sửa định nghĩa chỉ tiêu của kế hoạch có năm đã phê duyệt',
+    importReasonHint: 'Hãy ghi lý do: chitieu import TỆP --reason "…" (lý do được ghi vào nhật ký).',
   },
   en: {
     invalidFile: (file: string, n: number) =>
@@ -117,6 +120,9 @@ const MESSAGES = {
     colValue: 'Value',
     colGrowth: 'Average growth',
     unranked: (names: string) => `Not ranked (missing figures): ${names}.`,
+    importReasonOption:
+      "why, written to the audit log; required when the file changes a target's definition in a plan with approved years",
+    importReasonHint: 'Give the reason: chitieu import FILE --reason "…" (it is written to the audit log).',
   },
 } as const;
 
