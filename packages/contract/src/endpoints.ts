@@ -600,7 +600,7 @@ export const ENDPOINTS = {
     tag: 'plan-files',
     summary: 'Import a plan file',
     description:
-      'A plan file (chitieu.plan/1, docs/plan-format.md) as JSON or YAML in the body. Every problem is listed with its path; nothing is imported from a file with a problem, and a whole import is one transaction.',
+      'A plan file (chitieu.plan/1, docs/plan-format.md) as JSON or YAML in the body. Every problem is listed with its path; nothing is imported from a file with a problem, and a whole import is one transaction. Plausible but suspicious figures (a value 10× the year before, an estimate below the stored official figure of its cell) are imported and listed in `warnings`. A file that changes what a target of a plan with approved years measures needs `X-Change-Reason` (URI-encoded), written to the audit log with every change.',
     response: importOut,
   },
   exportPlanFile: {

@@ -52,7 +52,9 @@ const SAY = {
 
 /**
  * Read, validate and import one plan file into an open database; throws a {@link CliError}
- * (exit code 2, bad input) listing every problem, and then nothing is written. `reason` is written
+ * (exit code 2, bad input) listing every problem, and then nothing is written. Warnings (a value 10×
+ * the year before, an estimate below the stored official figure) are printed on stderr — the file's
+ * own as the reader finds them, then those against the stored figures — and the import goes on. `reason` is written
  * to the audit log with every change; a file that redefines a target of a plan with approved years
  * is refused without one.
  *
@@ -95,6 +97,12 @@ export async function importFile(
       ].join('\n'),
       EXIT_BAD_INPUT,
     );
+  }
+  // The reader already said the warnings it could find in the file alone, with their lines.
+  const stored = result.warnings.filter((w) => !lines.some((l) => l.startsWith(`  ${w.path}: ${w.message}`)));
+  if (stored.length > 0) {
+    process.stderr.write(`${messages(lang).importWarnings(file, stored.length)}\n`);
+    for (const w of stored) process.stderr.write(`  ${w.path}: ${w.message}\n`);
   }
   return result.counts;
 }

@@ -64,6 +64,8 @@ const MESSAGES = {
     importReasonOption:
       'lý do thay đổi, ghi vào nhật ký; bắt buộc khi tệp sửa định nghĩa chỉ tiêu của kế hoạch có năm đã phê duyệt',
     importReasonHint: 'Hãy ghi lý do: chitieu import TỆP --reason "…" (lý do được ghi vào nhật ký).',
+    importWarnings: (file: string, n: number) =>
+      `Cảnh báo khi nạp ${file}, so với số liệu đã lưu (${n}; vẫn nạp, hãy kiểm tra lại):`,
   },
   en: {
     invalidFile: (file: string, n: number) =>
@@ -123,6 +125,8 @@ const MESSAGES = {
     importReasonOption:
       "why, written to the audit log; required when the file changes a target's definition in a plan with approved years",
     importReasonHint: 'Give the reason: chitieu import FILE --reason "…" (it is written to the audit log).',
+    importWarnings: (file: string, n: number) =>
+      `Warnings importing ${file}, against the stored figures (${n}; imported anyway, please check):`,
   },
 } as const;
 

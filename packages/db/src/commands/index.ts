@@ -6,6 +6,7 @@
 export * from './approvals.js';
 export * from './context.js';
 export * from './figures.js';
+export type { ImportWarning } from './import-warnings.js';
 export * from './indicators.js';
 export * from './plan-file.js';
 export * from './plans.js';

@@ -14,6 +14,7 @@ import { type Executor, withTransaction } from '../transaction.js';
 import { approvedYears } from './approvals.js';
 import { type CommandContext, newImportId, reasonOf } from './context.js';
 import { appendFigureHistory, importDetails } from './figures.js';
+import { type ImportWarning, importWarnings } from './import-warnings.js';
 
 export type ImportedKind = 'units' | 'indicators' | 'plans' | 'targets' | 'programs' | 'tasks' | 'values';
 export type ImportCounts = Record<ImportedKind, RowCounts>;
@@ -25,7 +26,13 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; problems: ImportProblem[] };
+/**
+ * The import's outcome: its counts and warnings (accepted, suspicious figures: a value 10× the year
+ * before, an estimate below the stored official figure — import-warnings.ts), or its problems.
+ */
+export type ImportResult =
+  | { ok: true; counts: ImportCounts; warnings: ImportWarning[] }
+  | { ok: false; problems: ImportProblem[] };
 
 export interface ImportOptions {
   /** Who imports: a user (with address), or a name (`cli`); written to the audit log and value revisions. */
@@ -47,7 +54,8 @@ const now = () => new Date().toISOString();
  * new ones are added, changed ones updated (version + 1), and nothing is ever deleted. Every new
  * or changed figure is appended to `value_revisions` and gets its own audit entry (old → new, with
  * the file's name and the import's id), and the import itself one more (its counts).
- * A figure an approved result covers refuses the whole file (`figures-locked` problems).
+ * A figure an approved result covers refuses the whole file (`figures-locked` problems). Suspicious
+ * figures are imported and returned as `warnings`, judged against the file and the stored figures.
  * References may point at records already in the database; a reference found in neither is a
  * problem, and then nothing is written.
  *
@@ -393,6 +401,13 @@ async function importInTransaction(
       valueRows.map((r) => r.indicator_id),
     );
     const values = await upsertRows(trx, 'indicator_values', valueRows, existingValues, valueKey, at);
+    const warnings = importWarnings(
+      data.values,
+      valueRows,
+      existingValues.map((r) => ({ ...r, value: Number(r.value), year: Number(r.year) })),
+      (i) => values.changed.has(valueKey(valueRows[i] as Record<string, unknown>)),
+      lang,
+    );
     const touched = valueRows.flatMap((r, i) => (values.changed.has(valueKey(r)) ? [{ i, r }] : []));
     const locks = await findFigureLocks(
       trx,
@@ -514,7 +529,7 @@ async function importInTransaction(
       },
       at,
     );
-    return { ok: true, counts };
+    return { ok: true, counts, warnings };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   checkPlan,
   checkTarget,
   checkValue,
+  figureSetWarnings,
   formatPath,
   message,
   type Problem,
@@ -76,6 +77,30 @@ export function figureWarnings(
     code: p.code,
     ...(p.params ? { params: p.params } : {}),
   }));
+}
+
+/**
+ * The warnings of a set of figures judged against each other (a plan file's values: a value 10× the
+ * year before in the same file), located by their index (`values[3].value`).
+ *
+ * @example fileFigureWarnings([{ indicator: 'GO', unit: '502', year: 2022, value: 1750, status: 'official' }, { …, year: 2023, value: 18997 }])
+ * // [{ path: 'values[1].value', code: 'value-jump', params: { … } }]
+ */
+export function fileFigureWarnings(values: Parameters<typeof figureSetWarnings>[0]): CommandWarning[] {
+  return figureSetWarnings(values).map(({ index, problem }) => ({
+    path: formatPath(['values', index, ...problem.path]),
+    code: problem.code,
+    ...(problem.params ? { params: problem.params } : {}),
+  }));
+}
+
+/**
+ * The sentence of a warning, in the reader's language.
+ *
+ * @example warningMessage({ path: 'value', code: 'value-jump', params: { … } }, 'en') // 'The value 18,997 is 10.9 times …'
+ */
+export function warningMessage(w: CommandWarning, lang: Lang): string {
+  return message(w.code as ProblemCode, w.params ?? {}, lang);
 }
 
 /**

@@ -54,7 +54,7 @@ export const planFileRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['plan-files'],
         description:
-          'Import a plan file (chitieu.plan/1, JSON or YAML, sent as the body). Every problem is listed with its path; nothing is imported from a file with a problem (400 for the file itself, 422 for codes the database does not know).',
+          'Import a plan file (chitieu.plan/1, JSON or YAML, sent as the body). Every problem is listed with its path; nothing is imported from a file with a problem (400 for the file itself, 422 for codes the database does not know). Suspicious figures are imported and listed in `warnings`.',
         body: z.string(),
         response: { 200: importOut, 400: errorBodySchema, 422: errorBodySchema },
       },
@@ -96,7 +96,15 @@ export const planFileRoutes: FastifyPluginAsyncZod = async (app) => {
           result.problems.map((p) => ({ path: p.path, message: p.message })),
         );
       }
-      return { counts: result.counts };
+      // Warnings the reader also found carry its line and column.
+      const place = new Map(parsed.warnings.map((w) => [`${w.path}|${w.code}`, w]));
+      return {
+        counts: result.counts,
+        warnings: result.warnings.map((w) => {
+          const read = place.get(`${w.path}|${w.code}`);
+          return { path: w.path, code: w.code, message: `${w.message}${at(read?.line, read?.column, lang)}` };
+        }),
+      };
     },
   );
 
