@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { searchKey } from '@chitieu/core';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { SchemaScopedPostgresDialect } from './schema-introspector.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -159,7 +160,7 @@ export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}):
   pool.on('connect', (client) => {
     client.on('error', (err) => errors.emit(err));
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new SchemaScopedPostgresDialect({ pool }, target.schema) });
   return {
     db,
     dialect: 'postgres',

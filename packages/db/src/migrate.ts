@@ -33,7 +33,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${cause}`, { cause: error });
+    const which = failed ? `migration ${failed.migrationName}` : 'migrating (before any migration ran)';
+    throw new Error(`${which} failed: ${cause}`, { cause: error });
   }
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
