@@ -54,9 +54,17 @@ export function SeriesChart({ ctx, row }: { ctx: PlanContext; row: TargetRow }):
     () => ({
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
+      // Axis and tooltip numbers in the page's language (31.444 on a Vietnamese page), not ECharts' own.
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v, decimals, lang) : '—'),
+      },
       xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
-      yAxis: { type: 'value', scale: true },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { formatter: (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : decimals, lang) },
+      },
       series: [
         {
           name: t('target.actualLine'),
@@ -86,7 +94,7 @@ export function SeriesChart({ ctx, row }: { ctx: PlanContext; row: TargetRow }):
           : []),
       ],
     }),
-    [points, hasGoal, t],
+    [points, hasGoal, t, decimals, lang],
   );
   if (points.every((p) => p.actual == null && p.projected == null)) return <p>{t('state.empty')}</p>;
   const f = (x: number | null) => (x == null ? '—' : formatNumber(x, decimals, lang));
