@@ -7,9 +7,11 @@ import {
   type WorkflowState,
   workflowKey,
 } from '@chitieu/db';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AccessRule } from '../../access.js';
-import { auditActorOf } from '../../auth/plugin.js';
+import { plansReadableBy } from '../../auth/plan-scope.js';
+import { auditActorOf, readableUnitIds } from '../../auth/plugin.js';
 import { ApiError, type ErrorDetail } from '../../errors.js';
 import { languageOf } from '../../i18n.js';
 
@@ -53,6 +55,31 @@ const SAY = {
   },
 };
 
+type Key = NonNullable<Awaited<ReturnType<typeof workflowKey>>>;
+
+/**
+ * The workflow of `plan` × `unit`, or the answer for a plan code that names nothing. A plan the
+ * caller may not read, and whose scope does not hold the unit, is answered as if it did not exist,
+ * so its code's existence never leaks: 403 to anyone without a role on every unit (as for any code
+ * that names nothing, auth/decide.ts), 404 to those with one. A plan whose scope holds the unit
+ * (an ancestor's private plan) is the unit's own business, and gets the full answer.
+ *
+ * @example
+ * const { key, chain } = await workflowOf(request, 'NQ-XI', '381'); // throws 403 for 'NQ-382' to a viewer of 381
+ */
+async function workflowOf(request: FastifyRequest, plan: string, unit: string) {
+  const db = request.server.database.db;
+  const key: Key | null = await workflowKey(db, plan, unit);
+  const chain = key ? ((await unitAncestors(db, [key.unitId])).get(key.unitId) ?? []) : [];
+  if (key && (chain.includes(key.planUnitId) || (await plansReadableBy(request, [plan])).has(plan)))
+    return { key, chain };
+  if ((await readableUnitIds(request)) === null) {
+    if (key) return { key, chain };
+    throw new ApiError(404, 'not-found');
+  }
+  throw new ApiError(403, 'forbidden');
+}
+
 /** `/workflow`: the figures of a plan × unit × year go draft → submitted → approved (locked) → reopened → … */
 export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -64,8 +91,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { querystring: workflowQuery, response: { 200: workflowResponse } },
     },
     async (request) => {
-      const key = await workflowKey(db(), request.query.plan, request.query.unit);
-      if (!key) throw new ApiError(404, 'not-found');
+      const { key } = await workflowOf(request, request.query.plan, request.query.unit);
       return {
         workflows: await readWorkflows(db(), {
           planId: key.planId,
@@ -86,10 +112,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => {
         const say = SAY[languageOf(request.headers['accept-language'])];
         const { plan, unit, year, reason } = request.body;
-        const key = await workflowKey(db(), plan, unit);
-        if (!key) throw new ApiError(404, 'not-found');
+        const { key, chain } = await workflowOf(request, plan, unit);
         const details: ErrorDetail[] = [];
-        const chain = (await unitAncestors(db(), [key.unitId])).get(key.unitId) ?? [];
         if (!chain.includes(key.planUnitId))
           details.push({ path: 'body.unit', message: say.notInPlan(unit, plan) });
         if (year < key.baselineYear || year > key.targetYear) {

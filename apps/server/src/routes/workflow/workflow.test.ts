@@ -90,6 +90,34 @@ describe.each(await testDialects())('workflow and audit on %s', (dialect) => {
     ]);
   });
 
+  it("answers a private plan of another unit as it answers an unknown plan, so a plan code's existence never leaks", async () => {
+    // NQ-382 is private to the sibling town 382, whose scope does not hold 381.
+    for (const who of [viewer, editor, manager]) {
+      const unknown = await w.app.inject({
+        url: '/api/workflow?plan=KHONG-CO&unit=381',
+        headers: who.headers,
+      });
+      const hidden = await w.app.inject({ url: '/api/workflow?plan=NQ-382&unit=381', headers: who.headers });
+      expect(unknown.statusCode).toBe(403);
+      expect([hidden.statusCode, hidden.body]).toEqual([unknown.statusCode, unknown.body]);
+    }
+    for (const action of ['submit', 'approve', 'return', 'reopen']) {
+      const who = action === 'submit' ? editor : manager;
+      const body = { unit: '381', year: 2031, reason: 'lý do' };
+      const unknown = await step(who, action, { ...body, plan: 'KHONG-CO' }, 'en');
+      const hidden = await step(who, action, { ...body, plan: 'NQ-382' }, 'en');
+      expect(unknown.statusCode, action).toBe(403);
+      expect([hidden.statusCode, hidden.body], action).toEqual([unknown.statusCode, unknown.body]);
+    }
+    // A public plan is no secret: its answer says why, as the administrator's does for any plan.
+    expect(
+      (await step(editor, 'submit', { plan: 'NQ-PUB', unit: '381', year: 2023 }, 'en')).json().error.details,
+    ).toEqual([{ path: 'body.unit', message: 'Unit 381 is outside plan NQ-PUB.' }]);
+    expect((await step(admin, 'submit', { plan: 'KHONG-CO', unit: '381', year: 2023 })).statusCode).toBe(404);
+    const admins = await w.app.inject({ url: '/api/workflow?plan=NQ-382&unit=381', headers: admin.headers });
+    expect(admins.statusCode).toBe(200);
+  });
+
   it('lets only a manager approve, and then the figures are locked with who and when', async () => {
     expect((await step(editor, 'approve', key)).statusCode).toBe(403);
     const res = await step(manager, 'approve', key);
