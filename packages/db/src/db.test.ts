@@ -55,6 +55,7 @@ describe.each(await testDialects())('database on %s', (dialect) => {
         tasks: { added: 2, updated: 0, unchanged: 0 },
         values: { added: 15, updated: 0, unchanged: 0 },
       },
+      warnings: [],
     });
   });
 
