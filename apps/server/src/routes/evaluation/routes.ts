@@ -9,6 +9,7 @@ import {
   loadHierarchyData,
 } from '@chitieu/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { rankingForReader } from '../../auth/ranking-scope.js';
 import { ApiError, errorBodySchema } from '../../errors.js';
 import { found, langOf } from '../kit.js';
 import { VersionedCache } from './cache.js';
@@ -101,7 +102,9 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
           rankUnits({ data, values, indicator: q.indicator, year: q.year, by: q.by, parent, since }),
         );
       });
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      // Cached for everyone; a predecessor merged in from another subtree is left out per reader.
+      const shown = await rankingForReader(request, JSON.parse(body.toString('utf8')));
+      return reply.type('application/json; charset=utf-8').send((shown ? asCliJson(shown) : body) as never);
     },
   );
 };
