@@ -60,7 +60,11 @@ export type ErrorCode =
   | 'in-use'
   | 'unknown-reference'
   | 'invalid-plan-file'
-  | 'unprocessable';
+  | 'unprocessable'
+  // what approval protects (commands/approvals.ts)
+  | 'reason-required'
+  | 'plan-archived'
+  | 'plan-reviewed';
 
 /** The headline sentence of each API error. */
 export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
@@ -165,6 +169,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
   unprocessable: {
     vi: 'Không thực hiện được yêu cầu với dữ liệu này.',
     en: 'The request cannot be carried out with this data.',
+  },
+  'reason-required': {
+    vi: 'Thay đổi này ảnh hưởng đến kết quả đã phê duyệt: cần ghi rõ lý do (tiêu đề X-Change-Reason).',
+    en: 'This change affects approved results: write the reason (X-Change-Reason header).',
+  },
+  'plan-archived': {
+    vi: 'Kế hoạch đã được lưu trữ: chỉ xem được, không sửa được.',
+    en: 'The plan is archived: it can be read, not changed.',
+  },
+  'plan-reviewed': {
+    vi: 'Số liệu của kế hoạch đã qua quy trình phê duyệt nên không xóa được kế hoạch; hãy lưu trữ kế hoạch.',
+    en: 'The plan’s figures went through the approval workflow, so the plan cannot be deleted; archive it instead.',
   },
 };
 
