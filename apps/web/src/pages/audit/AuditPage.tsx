@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/queries';
-import { type AuditRecord, useAllUnits, useAuditPage, useIndicators } from '../../api/queries-h7';
+import { type AuditRecord, useAllUnits, useAuditPage, useIndicators } from '../../api/queries-reference';
 import { QueryState } from '../../components/QueryState';
 import { useLang } from '../../i18n/use-lang';
 import type { AuditSearch } from '../../routes/router';

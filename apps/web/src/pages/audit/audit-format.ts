@@ -1,5 +1,5 @@
 import { formatNumber, type Lang } from '@chitieu/core';
-import type { AuditQuery } from '../../api/queries-h7';
+import type { AuditQuery } from '../../api/queries-reference';
 
 /** The page's filters, as the address bar holds them. */
 export interface AuditFilters {

@@ -7,7 +7,7 @@ import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { usePlans, useSession, useUnit, useUnits } from '../../api/queries';
-import { useIndicators } from '../../api/queries-h7';
+import { useIndicators } from '../../api/queries-reference';
 import type { Evaluation, PlanRow, Ranking } from '../../api/types';
 import { ColorTag } from '../../components/BandTag';
 import { ErrorState, QueryState } from '../../components/QueryState';

@@ -8,7 +8,7 @@ import {
   rankUnits,
 } from '@chitieu/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorRow } from '../../api/queries-h7';
+import type { IndicatorRow } from '../../api/queries-reference';
 import type { PlanRow, UnitRow } from '../../api/types';
 import { demoData } from '../../testing/demo';
 import {

@@ -7,7 +7,7 @@ import {
   localize,
   type Ranking,
 } from '@chitieu/core';
-import type { IndicatorRow } from '../../api/queries-h7';
+import type { IndicatorRow } from '../../api/queries-reference';
 import type { PlanRow, UnitRow } from '../../api/types';
 import { latestDataYear } from '../../logic/dashboard';
 import { bandColor } from '../../theme/bands';

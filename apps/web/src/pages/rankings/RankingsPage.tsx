@@ -4,7 +4,7 @@ import { Button, Card, Empty, Radio, Result, Select } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlans, useRanking, useSession } from '../../api/queries';
-import { useAllUnits, useIndicators } from '../../api/queries-h7';
+import { useAllUnits, useIndicators } from '../../api/queries-reference';
 import type { Ranking } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { QueryState } from '../../components/QueryState';

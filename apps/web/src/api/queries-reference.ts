@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@chitieu/core';
+import type { EndpointQuery, EndpointResponse } from '@chitieu/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Page, UnitRow } from './types';
@@ -6,14 +6,11 @@ import type { Page, UnitRow } from './types';
 // Reads of the rankings, province, reports and audit pages. Lists the API pages are read whole
 // (units and indicators are small: a province has tens of units, a plan tens of indicators).
 
-/** `GET /api/indicators`: one row, as the pickers and column heads need it. */
-export interface IndicatorRow {
-  code: string;
-  name: LocalizedText;
-  unit: string;
-  direction: 'up' | 'down';
-  decimals: number;
-}
+/** `GET /api/indicators`: one row, as the pickers and column heads need it (the contract's fields). */
+export type IndicatorRow = Pick<
+  EndpointResponse<'getIndicator'>,
+  'code' | 'name' | 'unit' | 'direction' | 'decimals'
+>;
 
 /** Every indicator (the rankings' picker, the province grid's column heads). */
 export function useIndicators() {
@@ -33,34 +30,14 @@ export function useAllUnits() {
   });
 }
 
-/** `GET /api/audit` filters, as the API takes them; `before` pages back (entries older than that id). */
-export interface AuditQuery {
-  entity?: string;
-  id?: string;
-  /** Entries about this unit (code). */
-  unit?: string;
-  /** Entries about this indicator (code): its own, its figures', its targets'. */
-  indicator?: string;
-  user?: string;
-  from?: string;
-  to?: string;
+/** `GET /api/audit` filters (the contract's names); `before` pages back (entries older than that id). */
+export type AuditQuery = Omit<EndpointQuery<'listAudit'>, 'before' | 'limit'> & {
   before?: number;
   limit: number;
-}
+};
 
 /** One audit record as `GET /api/audit` answers it (before/after are the changed fields). */
-export interface AuditRecord {
-  id: number;
-  at: string;
-  user: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unit: string | null;
-  old: unknown;
-  new: unknown;
-  reason: string | null;
-}
+export type AuditRecord = EndpointResponse<'listAudit'>['entries'][number];
 
 /** One page of the audit trail, newest first. */
 export function useAuditPage(query: AuditQuery, enabled: boolean) {

@@ -19,9 +19,9 @@ import {
 // errors, forbidden words and serious axe violations, and photographed under test-artifacts/web/.
 const PLAN = 'NQ-DH-XV';
 const YEAR = 2023;
-const ADMIN = { username: 'h7-admin', password: 'h7-Long-enough-passw0rd' };
+const ADMIN = { username: 'pages-admin', password: 'pages-Long-enough-passw0rd' };
 // A viewer of one commune: reads its own unit, not the province's rankings.
-const VIEWER = { username: 'h7-commune', password: 'h7-Another-l0ng-password' };
+const VIEWER = { username: 'pages-commune', password: 'pages-Another-l0ng-password' };
 const available = chromiumAvailable();
 
 describe.skipIf(!available)('programs, rankings, province, reports and audit pages', () => {
@@ -85,7 +85,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       await page.waitForSelector(ready, { timeout: 30_000 });
     } catch (err) {
       // Say what the page showed instead.
-      await screenshot(page, `h7-timeout-${path.replace(/[^a-z0-9]+/gi, '-')}`);
+      await screenshot(page, `pages-timeout-${path.replace(/[^a-z0-9]+/gi, '-')}`);
       const text = await page.locator('body').innerText();
       throw new Error(
         `${path}: ${ready} did not show; the page said:\n${text.slice(0, 800)}\n${errors.join('\n')}`,
@@ -129,7 +129,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     await expect(dp1.locator('.linked-targets li').first().innerText()).resolves.toContain(
       `đạt ${formatPercent(t9?.achievementPercent, 1, 'vi')}`,
     );
-    await expectHealthy(page, 'h7-programs', errors);
+    await expectHealthy(page, 'pages-programs', errors);
     // Only the programs with overdue tasks, from the keyboard.
     await page.getByRole('checkbox', { name: 'Chỉ hiện chương trình có nhiệm vụ quá hạn' }).focus();
     await page.keyboard.press('Space');
@@ -169,7 +169,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     // The chart (lazy ECharts, SVG) is there, named, with the table as its alternative.
     await page.waitForSelector('[data-testid="ranking"] [role="img"] svg');
     expect(await page.locator('[data-testid="ranking"] [role="img"] svg').count()).toBe(1);
-    await expectHealthy(page, 'h7-rankings-value', errors);
+    await expectHealthy(page, 'pages-rankings-value', errors);
 
     // By growth: Huyện Cẩm Vân has no 2020 figure and is listed as not ranked, after the ranked ones.
     // The radio buttons look like buttons: their inputs are hidden, the label takes the click.
@@ -181,7 +181,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     expect(growth.unranked).toEqual(['513']);
     expect(growthRows.at(-1)).toMatch(/Chưa xếp hạng\s+Huyện Cẩm Vân\s+—/);
     await expect(page.locator('h2', { hasText: 'giai đoạn 2021–2023' }).count()).resolves.toBe(1);
-    await expectHealthy(page, 'h7-rankings-growth', errors);
+    await expectHealthy(page, 'pages-rankings-growth', errors);
   }, 120_000);
 
   it('province: each child side by side, its met and rank from the API, a grid of bands, sortable', async () => {
@@ -217,7 +217,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     await expect(cell.innerText()).resolves.toContain(formatPercent(t1?.achievementPercent, 1, 'vi'));
     await expect(cell.getAttribute('data-band')).resolves.toBe(String(t1?.band));
     expect(await page.locator('[data-testid="band-grid"] tbody tr').count()).toBe(2);
-    await expectHealthy(page, 'h7-province', errors);
+    await expectHealthy(page, 'pages-province', errors);
 
     // Sort by unit name from the keyboard.
     const header = page.locator('[data-testid="side-by-side"] thead th', { hasText: 'Đơn vị' }).first();
@@ -234,7 +234,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       `/plans/${PLAN}/reports?year=${YEAR}`,
       '[data-testid="download"]',
     );
-    await expectHealthy(page, 'h7-reports', errors);
+    await expectHealthy(page, 'pages-reports', errors);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 90_000 }),
       (async () => {
@@ -268,7 +268,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       'Không tạo được báo cáo: Máy chủ đang bận (thử lại sau 7 giây)',
     );
     await expect(page.getByTestId('download').isDisabled()).resolves.toBe(false);
-    await screenshot(page, 'h7-reports-refused-1366x768');
+    await screenshot(page, 'pages-reports-refused-1366x768');
     // The only console line is the browser's note of that 503.
     expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
   }, 150_000);
@@ -278,7 +278,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     const rows = page.locator('[data-testid="audit-table"] .ant-table-row');
     expect(await rows.count()).toBe(50);
     const firstOfPage1 = await rows.first().innerText();
-    await expectHealthy(page, 'h7-audit', errors);
+    await expectHealthy(page, 'pages-audit', errors);
     await page.getByTestId('audit-older').click();
     await page.getByText('Trang 2').waitFor();
     expect(await rows.first().innerText()).not.toBe(firstOfPage1);
@@ -297,7 +297,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     expect(texts.every((t, i) => t.includes(api.entries[i]?.entityId ?? 'no such entry'))).toBe(true);
     expect(texts.some((t) => t.includes('Số liệu') && t.includes('502/GO/'))).toBe(true);
     expect(texts.some((t) => /Giá trị: 18\.997,6/.test(t))).toBe(true); // changes in words and Vietnamese numbers
-    await expectHealthy(page, 'h7-audit-unit-indicator', errors);
+    await expectHealthy(page, 'pages-audit-unit-indicator', errors);
 
     // A date range from the address, shown the Vietnamese way: nothing was written before 2000.
     await page.goto(`${server.url}/audit?to=2000-01-01`);
@@ -320,13 +320,13 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     const visitor = await newContext(browser);
     const anon = await open(visitor, '/audit', 'text=Đăng nhập để xem nhật ký thay đổi.');
     await expect(anon.page.locator('body').innerText()).resolves.toContain('quản trị viên');
-    await expectHealthy(anon.page, 'h7-audit-visitor', anon.errors);
+    await expectHealthy(anon.page, 'pages-audit-visitor', anon.errors);
     const ranks = await open(
       visitor,
       `/rankings?indicator=GO&year=${YEAR}&parent=50`,
       'text=Đăng nhập để xem xếp hạng',
     );
-    await expectHealthy(ranks.page, 'h7-rankings-visitor', ranks.errors);
+    await expectHealthy(ranks.page, 'pages-rankings-visitor', ranks.errors);
     await visitor.close();
 
     const commune = await newContext(browser);
@@ -337,7 +337,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       .allInnerTexts();
     expect(units.length).toBeGreaterThan(0);
     expect(new Set(units)).toEqual(new Set(['Phường An Phú']));
-    await expectHealthy(own.page, 'h7-audit-commune', own.errors);
+    await expectHealthy(own.page, 'pages-audit-commune', own.errors);
     // The province's ranking is not theirs: a 403 that says who may see it.
     const refused = await open(
       commune,
@@ -348,7 +348,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       'Xếp hạng dành cho người đã đăng nhập có vai trò tại các đơn vị được xếp hạng.',
     );
     expect(refused.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
-    await screenshot(refused.page, 'h7-rankings-403-1366x768');
+    await screenshot(refused.page, 'pages-rankings-403-1366x768');
     await commune.close();
   }, 150_000);
 
@@ -368,12 +368,12 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     await page.waitForSelector('[data-testid="ranking-table"] .ant-table-row:has-text("billion VND")');
     const text = await page.getByTestId('ranking-table').innerText();
     expect(text).toContain('18,997.6 billion VND');
-    await expectHealthy(page, 'h7-rankings-english', errors);
+    await expectHealthy(page, 'pages-rankings-english', errors);
     const programs = await open(english, `/plans/${PLAN}/programs?year=${YEAR}`, '[data-testid="programs"]');
     await expect(programs.page.getByTestId('program-DP1').innerText()).resolves.toMatch(
       /30 Jun 2023\s+Overdue/,
     );
-    await expectHealthy(programs.page, 'h7-programs-english', programs.errors);
+    await expectHealthy(programs.page, 'pages-programs-english', programs.errors);
     await english.close();
   }, 150_000);
 
@@ -381,15 +381,15 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
     const tablet = await newContext(browser, 'tablet');
     await signIn(tablet, ADMIN);
     const pages: [string, string, string][] = [
-      [`/plans/${PLAN}/programs?year=${YEAR}`, '[data-testid="programs"]', 'h7-programs'],
+      [`/plans/${PLAN}/programs?year=${YEAR}`, '[data-testid="programs"]', 'pages-programs'],
       [
         `/rankings?indicator=GO&year=${YEAR}&parent=50`,
         '[data-testid="ranking-table"] .ant-table-row',
-        'h7-rankings',
+        'pages-rankings',
       ],
-      [`/units/50/children?year=${YEAR}`, '[data-testid="band-grid"]', 'h7-province'],
-      [`/plans/${PLAN}/reports?year=${YEAR}`, '[data-testid="download"]', 'h7-reports'],
-      ['/audit', '[data-testid="audit-table"] .ant-table-row', 'h7-audit'],
+      [`/units/50/children?year=${YEAR}`, '[data-testid="band-grid"]', 'pages-province'],
+      [`/plans/${PLAN}/reports?year=${YEAR}`, '[data-testid="download"]', 'pages-reports'],
+      ['/audit', '[data-testid="audit-table"] .ant-table-row', 'pages-audit'],
     ];
     for (const [path, ready, name] of pages) {
       const { page, errors } = await open(tablet, path, ready);
