@@ -360,8 +360,7 @@ describe.skipIf(!available)('programs, rankings, province, reports and audit pag
       `/rankings?indicator=GO&year=${YEAR}&parent=50`,
       '[data-testid="ranking-table"] .ant-table-row',
     );
-    await page.getByTestId('language').click();
-    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await page.getByTestId('language').getByText('English').click();
     await page.getByRole('heading', { name: 'Ranking the units' }).waitFor();
     // The language list has closed (its leaving animation is not part of the page to check).
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });

@@ -1,7 +1,7 @@
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { Button, Dropdown, Layout, Select, Space } from 'antd';
+import { Button, Dropdown, Layout, Radio, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../api/client';
@@ -46,15 +46,17 @@ export function AppLayout(): ReactNode {
           {user && <Link to="/audit">{t('app.audit')}</Link>}
         </nav>
         <Space className="app-tools">
-          <Select
+          {/* Two visible choices, not a drop-down: one click, and no pop-up list left unnamed for screen readers. */}
+          <Radio.Group
             aria-label={t('app.language')}
             value={lang}
-            onChange={setLanguage}
+            optionType="button"
+            size="small"
+            onChange={(e) => setLanguage(e.target.value as 'vi' | 'en')}
             options={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
+              { value: 'vi', label: <span lang="vi">Tiếng Việt</span> },
+              { value: 'en', label: <span lang="en">English</span> },
             ]}
-            style={{ width: 130 }}
             data-testid="language"
           />
           {user ? (
