@@ -76,6 +76,15 @@ describe.skipIf(!available)('the web app in headless Chromium', () => {
 
   const number = async (page: Page, testId: string) => Number(await page.getByTestId(testId).innerText());
 
+  it('serves the production bundle even when built from a test run (NODE_ENV=test)', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry, 'the entry script in index.html').toBeDefined();
+    const code = await (await fetch(`${server.url}${entry}`)).text();
+    // React's development build comes with its own jsx-dev-runtime chunk; the production one does not.
+    expect(code).not.toContain('jsx-dev-runtime');
+  });
+
   it('the public dashboard, without signing in, shows the numbers of the API’s evaluation', async () => {
     const ev = await evaluation();
     const { page } = await visit(

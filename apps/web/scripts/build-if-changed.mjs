@@ -27,6 +27,7 @@ const INPUTS = [
   'apps/web/index.html',
   'apps/web/vite.config.ts',
   'apps/web/package.json',
+  'apps/web/scripts/build-if-changed.mjs',
   'packages/core/src',
   'packages/contract/src',
   'package-lock.json',
@@ -88,9 +89,13 @@ try {
   if (force || !upToDate()) {
     console.log('chitieu: building the web app (apps/web) …');
     const fresh = join(web, 'dist', `app-${process.pid}`);
+    // Always the production bundle: run from a test (vitest sets NODE_ENV=test) Vite would otherwise
+    // take React's development build, 25 % larger, and `npm start` would then serve it.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('vite');
     await build({
       configFile: join(web, 'vite.config.ts'),
+      mode: 'production',
       logLevel: 'warn',
       build: { outDir: fresh, emptyOutDir: true },
     });
